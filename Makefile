@@ -1,0 +1,146 @@
+# Memory & Performance -- one Makefile for the C core (native + wasm), the
+# site, the tests and the benchmarks. Run `make help` for the targets.
+
+SHELL      := /bin/bash
+BUILD      := build
+NATIVE     := $(BUILD)/native
+ASAN       := $(BUILD)/asan
+WASM       := $(BUILD)/wasm
+DIST       := dist
+PORT       ?= 8000
+
+CC         ?= cc
+CFLAGS_STD := -std=c99 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Ic_src
+CFLAGS     ?= -O2
+SANFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+EMCC       := NODE_PATH=/usr/share/nodejs emcc
+
+# Portable core: everything in c_src/ and c_src/demos/. Host glue lives in
+# c_src/native/ (clock, CLI) and c_src/wasm/ (clock, exports) only.
+CORE_SRC   := $(sort $(wildcard c_src/*.c) $(wildcard c_src/demos/*.c))
+CORE_HDR   := $(wildcard c_src/*.h) $(wildcard c_src/demos/*.h)
+NATIVE_SRC := $(filter-out c_src/native/coursecore.c,$(wildcard c_src/native/*.c))
+TEST_SRC   := $(wildcard tests/c/test_*.c)
+TEST_BINS  := $(patsubst tests/c/%.c,$(ASAN)/tests/%,$(TEST_SRC))
+
+CORE_OBJ        := $(patsubst %.c,$(NATIVE)/obj/%.o,$(CORE_SRC) $(NATIVE_SRC))
+CORE_OBJ_ASAN   := $(patsubst %.c,$(ASAN)/obj/%.o,$(CORE_SRC) $(NATIVE_SRC))
+
+WASM_EXPORTS := c_src/wasm/exports.json
+WASM_FLAGS := -O2 -std=c99 -Wall -Wextra -Werror -Ic_src \
+	-sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createCoursecore \
+	-sENVIRONMENT=web,worker -sALLOW_MEMORY_GROWTH -sTOTAL_STACK=1048576 \
+	-sEXPORTED_FUNCTIONS=@$(WASM_EXPORTS) \
+	-sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8 \
+	-sFILESYSTEM=0
+
+NPM_STAMP  := node_modules/.package-lock.json
+
+.PHONY: all help deps native wasm web dist serve test test-c test-node test-content test-e2e \
+	bench bench-fit clean
+
+# Build everything a learner needs: the native CLI, the wasm core and the site.
+all: dist
+
+# List the targets with their one-line descriptions.
+help:
+	@grep -B1 -E '^[a-z-]+:' Makefile | grep -E '^#' | sed 's/^# /  /'
+
+# Install what is missing: Debian packages (as root) and npm packages from the lockfile.
+deps:
+	@tools/install_deps.sh
+
+$(NPM_STAMP): package.json package-lock.json
+	@tools/install_deps.sh
+
+# ---------------------------------------------------------------- native --
+
+$(NATIVE)/obj/%.o: %.c $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_STD) $(CFLAGS) -c $< -o $@
+
+$(ASAN)/obj/%.o: %.c $(CORE_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_STD) $(SANFLAGS) -c $< -o $@
+
+$(NATIVE)/libcoursecore.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(ASAN)/libcoursecore.a: $(CORE_OBJ_ASAN)
+	@rm -f $@
+	ar rcs $@ $^
+
+# Build the native library and the command-line tool build/native/coursecore.
+native: $(NATIVE)/coursecore
+
+$(NATIVE)/coursecore: c_src/native/coursecore.c $(NATIVE)/libcoursecore.a
+	$(CC) $(CFLAGS_STD) $(CFLAGS) $< $(NATIVE)/libcoursecore.a -lm -o $@
+
+$(ASAN)/coursecore: c_src/native/coursecore.c $(ASAN)/libcoursecore.a
+	$(CC) $(CFLAGS_STD) $(SANFLAGS) $< $(ASAN)/libcoursecore.a -lm -o $@
+
+$(ASAN)/tests/%: tests/c/%.c tests/c/check.h $(ASAN)/libcoursecore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_STD) $(SANFLAGS) -Itests/c $< $(ASAN)/libcoursecore.a -lm -o $@
+
+# ------------------------------------------------------------------ wasm --
+
+# Compile the same core to an ES module + .wasm for the Web Worker.
+wasm: $(WASM)/coursecore.mjs
+
+$(WASM)/coursecore.mjs: $(CORE_SRC) $(CORE_HDR) c_src/wasm/platform_wasm.c $(WASM_EXPORTS)
+	@mkdir -p $(WASM)
+	@command -v emcc >/dev/null || tools/install_deps.sh
+	$(EMCC) $(WASM_FLAGS) $(CORE_SRC) c_src/wasm/platform_wasm.c -o $@
+
+# ------------------------------------------------------------------ site --
+
+# Build the static site into dist/ (self-host it by copying dist/ anywhere).
+dist: $(NPM_STAMP) $(WASM)/coursecore.mjs $(NATIVE)/coursecore
+	node tools/build_site.mjs
+
+web: dist
+
+# Install what is missing, build, and serve the course on http://127.0.0.1:$(PORT).
+serve: deps dist
+	node tools/serve.mjs --root $(DIST) --port $(PORT)
+
+# ----------------------------------------------------------------- tests --
+
+# Build and run every test: C (ASan/UBSan), wasm-vs-native, content, browser.
+test: deps
+	@tools/run_tests.sh
+
+# C unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-c: $(TEST_BINS) $(ASAN)/coursecore
+	@tools/run_c_tests.sh $(TEST_BINS)
+
+# Node tests: the wasm build against the native CLI.
+test-node: $(WASM)/coursecore.mjs $(NATIVE)/coursecore
+	node --test tests/node/
+
+# Content checks against real CPython (examples, solutions, quiz answers).
+test-content: $(NATIVE)/coursecore dist
+	python3 tests/content/verify_content.py
+
+# End-to-end tests in headless Debian Chromium.
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+# ------------------------------------------------------------ benchmarks --
+
+# Wasm vs native time ratio on the engine's workloads, plus browser timings.
+bench: $(NATIVE)/coursecore $(WASM)/coursecore.mjs
+	node tools/bench/bench_wasm_vs_native.mjs
+
+# Accuracy of the complexity classifier on a noisy synthetic suite.
+bench-fit: $(NATIVE)/bench_fit
+	$(NATIVE)/bench_fit
+
+$(NATIVE)/bench_fit: tools/bench/bench_fit.c $(NATIVE)/libcoursecore.a
+	$(CC) $(CFLAGS_STD) $(CFLAGS) $< $(NATIVE)/libcoursecore.a -lm -o $@
+
+# Remove build output.
+clean:
+	rm -rf $(BUILD) $(DIST)

@@ -1,0 +1,126 @@
+"""Exercises for 01 Memory basics.
+
+Each exercise is a stub cell (edit it) followed by its check cell.
+"""
+
+# %% exercise: same_or_equal
+# title: Same object, or just equal?
+# time: O(1)
+def same_or_equal(a, b):
+    """Describe how a and b are related.
+
+    Return "same object" when a and b are one and the same object,
+    "equal" when they are two different objects that compare equal with ==,
+    and "different" otherwise.
+
+    Aim for O(1) time when a and b are the same object, even if it is a list
+    with a million items: an == test between two large lists walks every item.
+    Careful with float("nan"), which is not equal to itself.
+    """
+    raise NotImplementedError
+
+
+# %% check: same_or_equal
+NAN = float("nan")
+SHARED = [1, 2, 3]
+TESTS = [
+    ((SHARED, SHARED), "same object"),
+    (([1, 2, 3], [1, 2, 3]), "equal"),
+    (([1, 2, 3], [3, 2, 1]), "different"),
+    (({"a": 1}, {"a": 1}), "equal"),
+    ((NAN, NAN), "same object"),
+    ((float("nan"), float("nan")), "different"),
+    ((1, 1.0), "equal"),
+    ((None, None), "same object"),
+]
+SIZES = [20000, 40000, 80000, 160000, 320000]
+
+
+def make_input(n):
+    """Worst case for a version that tries == first: one big list, twice."""
+    big = list(range(n))
+    return (big, big)
+
+
+# %% exercise: count_lists
+# title: Count the list objects you can reach
+# time: O(n)
+# space: O(n)
+def count_lists(obj):
+    """Return how many distinct list objects are reachable from obj.
+
+    obj itself counts if it is a list. Look inside lists only: any other
+    value (numbers, strings, tuples, dicts...) is a leaf. A list that is
+    reached along several paths counts once, a list that contains itself
+    must not send you round in circles, and two lists that are equal but
+    separate objects count as two.
+
+    Aim for O(n) time, where n is the total number of list items. Keeping
+    the lists you have already seen in a plain list makes every "seen it?"
+    question cost O(n), for O(n^2) overall. Remember: `in` on a list uses
+    ==, not identity.
+    """
+    raise NotImplementedError
+
+
+# %% check: count_lists
+_row = [0]
+_loop = [1]
+_loop.append(_loop)
+_a = []
+_b = [_a]
+_a.append(_b)
+TESTS = [
+    (([],), 1),
+    ((5,), 0),
+    (([[], []],), 3),
+    (([_row, _row, _row],), 2),
+    (([[1, 2], [1, 2]],), 3),
+    ((_loop,), 1),
+    (([_a, _b],), 3),
+    (([[[[]]]],), 4),
+    ((["text", ("tuple", [1]), {"k": [2]}],), 1),
+]
+SIZES = [1000, 1500, 2000, 3000, 4000, 6000, 8000]
+
+
+def make_input(n):
+    """Worst case for a list of seen objects: n different small lists."""
+    return ([[i] for i in range(n)],)
+
+
+# %% exercise: parse_records
+# title: Split length-prefixed records without copying the rest
+# time: O(n)
+def parse_records(data):
+    """Split data (a bytes object) into its records.
+
+    data is a sequence of records. Each record is one length byte L
+    followed by exactly L bytes of payload. Return the list of payloads as
+    bytes objects, in order. The input is always well formed.
+
+        parse_records(b"\\x03abc\\x00\\x02hi") == [b"abc", b"", b"hi"]
+
+    Aim for O(n) time for n records. Cutting off each record with
+    data = data[1 + L:] copies everything that is left every time, which is
+    O(n^2) in total. Walk an offset along the data, or slice a memoryview.
+    """
+    raise NotImplementedError
+
+
+# %% check: parse_records
+TESTS = [
+    ((b"",), []),
+    ((b"\x03abc",), [b"abc"]),
+    ((b"\x03abc\x00\x02hi",), [b"abc", b"", b"hi"]),
+    ((b"\x05hello\x01!",), [b"hello", b"!"]),
+    ((b"\x02\x01\x01\x01\x07",), [b"\x01\x01", b"\x07"]),
+    ((b"\x00\x00\x00",), [b"", b"", b""]),
+]
+SIZES = [4000, 8000, 16000, 32000, 64000]
+
+
+def make_input(n):
+    """n records of 15 bytes each: re-slicing the rest copies a lot."""
+    record = b"\x0f" + b"memory-and-perf"  # length 15, then 15 bytes
+    return (record * n,)

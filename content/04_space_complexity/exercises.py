@@ -1,0 +1,250 @@
+"""Exercises for topic 04: Space complexity.
+
+Each exercise is a stub cell followed by its check cell. The checks call
+your function on copies of TESTS, then measure how its time and its extra
+memory (tracemalloc peak during the call) grow over SIZES.
+"""
+
+# %% exercise: is_palindrome
+# title: Palindrome without a reversed copy
+# time: O(n)
+# space: O(1)
+def is_palindrome(seq):
+    """Return True if the sequence seq (a list or a str) reads the same
+    forwards and backwards.
+
+    Target: O(n) time and O(1) extra space. `seq == seq[::-1]` is correct,
+    but the slice builds a reversed copy of the whole input, which is O(n)
+    extra memory. Compare items from both ends using indices instead.
+    """
+    raise NotImplementedError
+
+
+# %% check: is_palindrome
+TESTS = [
+    (([],), True),
+    (([7],), True),
+    (([1, 2, 1],), True),
+    (([1, 2, 2, 1],), True),
+    (([1, 2, 3, 1],), False),
+    (([1, 2],), False),
+    (("racecar",), True),
+    (("racecars",), False),
+]
+SIZES = [25000, 50000, 100000, 200000, 400000]
+
+
+def make_input(n):
+    """A palindrome, so every pair must be compared (and the naive version
+    copies all n items)."""
+    half = [(i * 37) % 1000 for i in range(n // 2)]
+    return (half + half[::-1],)
+
+
+# %% exercise: rotate_left
+# title: Rotate a list in place
+# time: O(n)
+# space: O(1)
+def rotate_left(items, k):
+    """Rotate the list items left by k positions IN PLACE and return the
+    same list object. k may be larger than len(items).
+
+    rotate_left([1, 2, 3, 4, 5], 2) turns the list into [3, 4, 5, 1, 2].
+
+    Target: O(n) time and O(1) extra space. `items[k:] + items[:k]` builds
+    two slices and a new list (O(n) extra); moving one item at a time with
+    pop(0)/append is O(1) space but O(n*k) time. Hint: reversing a range of
+    a list with two indices and swaps needs no extra list, and three
+    reversals make a rotation.
+    """
+    raise NotImplementedError
+
+
+# %% check: rotate_left
+TESTS = [
+    (([1, 2, 3, 4, 5], 2), [3, 4, 5, 1, 2]),
+    (([1, 2, 3, 4, 5], 0), [1, 2, 3, 4, 5]),
+    (([1, 2, 3, 4, 5], 5), [1, 2, 3, 4, 5]),
+    (([1, 2, 3, 4, 5], 7), [3, 4, 5, 1, 2]),
+    (([1, 2, 3], 1), [2, 3, 1]),
+    ((["a", "b"], 1), ["b", "a"]),
+    (([], 3), []),
+]
+SIZES = [12500, 25000, 50000, 100000, 200000]
+
+
+def make_input(n):
+    """Rotate by a third of the length: large enough that item-by-item
+    moving is slow, and a slice-based version copies everything."""
+    return (list(range(n)), n // 3)
+
+
+# %% exercise: count_words
+# title: Count words without splitting
+# time: O(n)
+# space: O(1)
+def count_words(text):
+    """Return the number of words in text, where a word is a maximal run of
+    non-whitespace characters (the same words str.split() finds).
+
+    Target: O(n) time and O(1) extra space. `len(text.split())` is correct,
+    but it builds a list holding a new string for every word, which is O(n)
+    extra memory. Walk the characters once and count where words start.
+    """
+    raise NotImplementedError
+
+
+# %% check: count_words
+TESTS = [
+    (("",), 0),
+    (("   ",), 0),
+    (("hello",), 1),
+    (("hello world",), 2),
+    (("  leading and trailing  ",), 3),
+    (("tabs\tand\nnewlines\n",), 3),
+    (("a  b   c",), 3),
+]
+SIZES = [25000, 50000, 100000, 200000, 400000]
+
+
+def make_input(n):
+    """About n characters of short words separated by one or two spaces:
+    many words means many strings for the naive split()."""
+    parts = []
+    for i in range(n // 4):
+        parts.append("ab" if i % 3 else "xyz")
+        parts.append(" " if i % 2 else "  ")
+    return ("".join(parts),)
+
+
+# %% exercise: max_nesting
+# title: Deepest bracket nesting
+# time: O(n)
+# space: O(1)
+def max_nesting(s):
+    """Return the deepest nesting level of parentheses in s. s is balanced;
+    characters other than '(' and ')' are ignored.
+
+    max_nesting("a(b(c)d)(e)") == 2
+
+    A recursive parser that calls itself at every '(' is natural, but it
+    needs one stack frame per open bracket and raises RecursionError on
+    deep input (one test nests 5000 levels). Pushing brackets onto a list
+    avoids the error but still uses O(depth) extra space.
+
+    Target: O(n) time and O(1) extra space.
+    """
+    raise NotImplementedError
+
+
+# %% check: max_nesting
+TESTS = [
+    (("",), 0),
+    (("abc",), 0),
+    (("()",), 1),
+    (("()()()",), 1),
+    (("(())",), 2),
+    (("a(b(c)d)(e)",), 2),
+    (("((a)(b(c)))",), 3),
+    (("(" * 5000 + ")" * 5000,), 5000),
+]
+SIZES = [25000, 50000, 100000, 200000, 400000]
+
+
+def make_input(n):
+    """One long nest: n/2 opening brackets, then n/2 closing ones."""
+    return ("(" * (n // 2) + ")" * (n // 2),)
+
+
+# %% exercise: max_window_sum
+# title: Best sum of k neighbours
+# time: O(n)
+# space: O(1)
+def max_window_sum(items, k):
+    """Return the largest sum of k consecutive numbers in items.
+    1 <= k <= len(items).
+
+    max_window_sum([1, -2, 3, 4, -1], 2) == 7   (3 + 4)
+
+    Target: O(n) time and O(1) extra space. Summing every slice
+    items[i:i + k] costs O(k) time per window and copies k items each
+    time. Instead keep a running sum: when the window moves one step, add
+    the item that enters and subtract the one that leaves.
+    """
+    raise NotImplementedError
+
+
+# %% check: max_window_sum
+TESTS = [
+    (([5], 1), 5),
+    (([1, -2, 3, 4, -1], 2), 7),
+    (([1, -2, 3, 4, -1], 1), 4),
+    (([1, -2, 3, 4, -1], 5), 5),
+    (([-3, -1, -2], 2), -3),
+    (([2, 2, 2, 2], 3), 6),
+    (([4, 0, 0, 0, 5], 2), 5),
+]
+SIZES = [1000, 2000, 4000, 8000, 12000]
+
+
+def make_input(n):
+    """Random values with a window of half the list: the naive version
+    copies and sums n/2 items for each of about n/2 windows."""
+    import random
+    rng = random.Random(n)
+    return ([rng.randint(-1000, 1000) for _ in range(n)], n // 2)
+
+
+# %% exercise: summarize
+# title: One pass over a stream
+# time: O(n)
+# space: O(1)
+def summarize(numbers):
+    """Return (count, total, largest) for the numbers in the iterable
+    numbers; for an empty iterable return (0, 0, None).
+
+    numbers may be a list, a range, or a stream that can be looped over
+    only ONCE (like a generator or an open file), so you cannot call len()
+    on it or iterate it twice.
+
+    Target: O(n) time and O(1) extra space. `values = list(numbers)` makes
+    everything easy but stores every number: O(n) extra memory. Keep three
+    running variables instead.
+    """
+    raise NotImplementedError
+
+
+# %% check: summarize
+class OneShot:
+    """An iterable that can be looped over only once, like a generator."""
+
+    def __init__(self, values):
+        self.values = list(values)
+        self.used = False
+
+    def __iter__(self):
+        if self.used:
+            raise RuntimeError("this stream was already consumed")
+        self.used = True
+        return iter(self.values)
+
+    def __repr__(self):
+        return f"OneShot({self.values!r})"
+
+
+TESTS = [
+    (([],), (0, 0, None)),
+    (([4],), (1, 4, 4)),
+    (([3, 9, 2],), (3, 14, 9)),
+    (([-5, -2, -8],), (3, -15, -2)),
+    ((range(1, 11),), (10, 55, 10)),
+    ((OneShot([2, 7, 1]),), (3, 10, 7)),
+    ((OneShot([]),), (0, 0, None)),
+]
+SIZES = [12500, 25000, 50000, 100000, 200000]
+
+
+def make_input(n):
+    """A lazy range of large numbers: nothing is stored until someone
+    decides to store it."""
+    return (range(10**6, 10**6 + n),)
