@@ -1,0 +1,416 @@
+/*
+** fit.c -- the complexity classifier: the decision, labels, JSON.
+**
+** Ideas used, and where from:
+**   - Goldsmith, Aiken & Wilkerson, "Measuring Empirical Computational
+**     Complexity" (Trend Prof, FSE 2007): fit cost models to per-size
+**     aggregates, and look at the log-log slope. We report the slope (a
+**     Theil-Sen estimate) but do not decide by it: a constant overhead
+**     bends it at small n.
+**   - big_O (pberkes/big_O): one least-squares fit y = a + b*f(n) per class,
+**     smallest residual wins. We keep the classes and the a + b*f form (so
+**     the chart can draw every class), but fit in relative error, robustly,
+**     with a >= 0 and b >= 0 (fit_model.c), on per-size centres with
+**     standard errors (fit_data.c). big_O's "smallest residual wins" has no
+**     notion of noise, which is why it flips between runs.
+**   - Model selection here is a likelihood comparison. Every class is
+**     scored at one common noise level: from the repeats, pooled with the
+**     best class's residual scatter when the two agree (an F test), or the
+**     residual scatter alone when the sizes scatter more than the repeats
+**     (systematic effects, no repeats). Score differences become relative
+**     likelihoods; when the noise came from few sizes, the Student-t form
+**     (nu + 1) ln(1 + delta/nu) replaces delta, so four noisy points cannot
+**     produce a confident verdict out of luck. Exact data (operation
+**     counts) has no noise to estimate and is judged by chi-square.
+**   - O(1) is nested in every other class (b = 0), so it is tested first:
+**     "does the best growing class beat a constant by more than the noise
+**     allows?", with FIT_O1_BONUS of evidence for the simpler explanation.
+**   - The verdict is a class only when the top class holds at least
+**     FIT_MIN_CONFIDENCE of the evidence; otherwise "inconclusive", with the
+**     two contenders named. Extrapolation checks (fit small n, predict the
+**     largest) carry the same information as the residuals of a shared fit
+**     and are not used separately.
+*/
+#include "fit.h"
+#include "fit_internal.h"
+#include "mem.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define FIT_MIN_CONFIDENCE 0.9
+#define FIT_O1_BONUS      10.0  /* evidence (in chi-square units) for simplicity */
+#define FIT_SIGMA_PASSES  8
+#define FIT_SIGMA_START   0.3   /* first guess at the noise without repeats */
+#define FIT_EXACT_SIGMA   1e-7  /* below this relative noise the data is exact */
+
+static const char *const labels[FIT_CLASS_COUNT] = {
+    "O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)", "O(2^n)"
+};
+
+/* --------------------------------------------------------------- labels */
+
+const char *fit_class_label(int cls) {
+    if (cls == FIT_INCONCLUSIVE) return "inconclusive";
+    if (cls < 0 || cls >= FIT_CLASS_COUNT) return "?";
+    return labels[cls];
+}
+
+int fit_class_from_label(const char *label) {
+    int c;
+    if (label == NULL) return -2;
+    if (strcmp(label, "inconclusive") == 0) return FIT_INCONCLUSIVE;
+    for (c = 0; c < FIT_CLASS_COUNT; c++) if (strcmp(label, labels[c]) == 0) return c;
+    return -2;
+}
+
+double fit_basis(int cls, double n) {
+    if (!(n > 0.0) || !isfinite(n)) return NAN;
+    switch (cls) {
+    case FIT_O1: return 1.0;
+    case FIT_LOGN: return log(n);
+    case FIT_N: return n;
+    case FIT_NLOGN: return n * log(n);
+    case FIT_N2: return n * n;
+    case FIT_N3: return n * n * n;
+    case FIT_2N: return n > 1023.0 ? HUGE_VAL : pow(2.0, n);
+    default: return NAN;
+    }
+}
+
+const char *fit_error_message(int err) {
+    switch (err) {
+    case 0: return "ok";
+    case FIT_ERR_NULL: return "missing input (NULL pointer)";
+    case FIT_ERR_COUNT: return "need at least 2 points";
+    case FIT_ERR_N: return "every n must be a finite number > 0";
+    case FIT_ERR_Y: return "every value must be a finite number >= 0";
+    case FIT_ERR_DISTINCT: return "need at least 2 distinct values of n";
+    case FIT_ERR_NOMEM: return "out of memory";
+    case FIT_ERR_ARG: return "invalid argument";
+    default: return "unknown error";
+    }
+}
+
+/* ----------------------------------------------------------- validation */
+
+static int validate(const double *n, const double *y, int count) {
+    int i, distinct = 0;
+    if (n == NULL || y == NULL) return FIT_ERR_NULL;
+    if (count < 2) return FIT_ERR_COUNT;
+    for (i = 0; i < count; i++) {
+        if (!(n[i] > 0.0) || !isfinite(n[i])) return FIT_ERR_N;
+        if (!(y[i] >= 0.0) || !isfinite(y[i])) return FIT_ERR_Y;
+        if (n[i] != n[0]) distinct = 1;
+    }
+    return distinct ? 0 : FIT_ERR_DISTINCT;
+}
+
+/* ------------------------------------------------------------ evidence */
+
+/* Evidence against a class whose score is delta above the best, when the
+** noise level carries nu degrees of freedom: the Student-t likelihood
+** ratio, (nu + 1) ln(1 + delta / nu), which tends to delta (chi-square) as
+** nu grows and is much more forgiving when the noise came from 3 sizes. */
+static double evidence(double delta, double nu) {
+    if (delta <= 0.0) return 0.0;
+    if (!isfinite(delta)) return HUGE_VAL;
+    if (nu < 0.5) nu = 0.5;     /* no dof at all is handled by the caller */
+    if (nu > 1e6) return delta;
+    return (nu + 1.0) * log1p(delta / nu);
+}
+
+typedef struct fit_state {
+    fit_data d;
+    fit_model mo[FIT_CLASS_COUNT];
+    double *work;       /* 6m model scratch + m sigma scratch + 7m residuals */
+    double sigma, nu;
+} fit_state;
+
+static double *resid_of(fit_state *s, int cls) {
+    return s->work + 7 * s->d.m + cls * s->d.m;
+}
+
+static int best_growth(const fit_state *s) {
+    int c, best = -1;
+    for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++) {
+        if (!s->mo[c].applicable) continue;
+        if (best < 0 || s->mo[c].loss < s->mo[best].loss) best = c;
+    }
+    return best;
+}
+
+static void fit_all(fit_state *s, double sigma) {
+    int c, m = s->d.m;
+    for (c = 0; c < FIT_CLASS_COUNT; c++) {
+        fit_model_fit(&s->d, c, sigma, &s->mo[c], s->work);
+        memcpy(resid_of(s, c), s->work, (size_t)m * sizeof(double));
+    }
+}
+
+/* The noise every class is judged against. The repeats give sigma_rep
+** (nu_rep degrees of freedom), the best class's residuals give sigma_fit
+** (dof). If the residuals scatter no more than the repeats predict (Fisher's
+** z approximation to the one-sided 99% F test), both estimate the same
+** noise and are pooled; if they scatter more (systematic effects, a size
+** that misbehaves, drift, no repeats at all), the residuals' figure is the
+** honest one and only its own dof count. */
+static void combine_sigma(const fit_state *s, double sf, int dof, double *sigma, double *nu) {
+    double sr = s->d.sigma_rep, nr = s->d.nu_rep, crit;
+    if (sf < 0.0 || dof <= 0) { *sigma = sr; *nu = nr; return; }
+    if (nr <= 0.0) { *sigma = sf; *nu = dof; return; }
+    crit = exp(2.326 * sqrt(2.0 * (1.0 / dof + 1.0 / nr)));
+    if (sf * sf <= crit * sr * sr) {
+        *sigma = sqrt((nr * sr * sr + dof * sf * sf) / (nr + dof));
+        *nu = nr + dof;
+    } else {
+        *sigma = sf;
+        *nu = dof;
+    }
+}
+
+/* The smallest robust scale any growing class leaves in its residuals:
+** the class that explains the data best tells how noisy the data is.
+** (Asking the class with the lowest loss instead fails when a class bends
+** to swallow a spike: its loss is low, its residuals elsewhere are not.) */
+static double best_scale(fit_state *s) {
+    double best = -1.0;
+    int c;
+    for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++) {
+        double sc;
+        if (!s->mo[c].applicable) continue;
+        sc = fit_model_sigma(&s->d, resid_of(s, c), 2, s->work + 6 * s->d.m);
+        if (sc >= 0.0 && (best < 0.0 || sc < best)) best = sc;
+    }
+    return best;
+}
+
+/* Fit every class at the repeat noise, then move the noise to what the
+** residuals say, refit, and repeat until it settles (2%). Without repeats
+** the first pass is wide, FIT_SIGMA_START, so that it is a plain
+** least-squares fit whose residuals then give a robust scale. */
+static void settle_sigma(fit_state *s) {
+    double sigma = s->d.nu_rep > 0.0 ? s->d.sigma_rep : FIT_SIGMA_START;
+    double nu = s->d.nu_rep, next = sigma;
+    int pass, dof = s->d.uncensored - 2;
+    for (pass = 0; pass < FIT_SIGMA_PASSES; pass++) {
+        sigma = next;
+        fit_all(s, sigma);
+        combine_sigma(s, best_scale(s), dof, &next, &nu);
+        if (fabs(next - sigma) <= 0.02 * next) break;
+    }
+    s->sigma = sigma;
+    /* Exact data (operation counts, bytes): some class fits to rounding
+    ** error, so the noise is known to be nil, not merely estimated. */
+    s->nu = sigma < FIT_EXACT_SIGMA ? HUGE_VAL : nu;
+}
+
+/* Shares of the evidence: O(1) against the best growing class first, then
+** the growing classes among themselves. */
+static void weigh(const fit_state *s, fit_result *r) {
+    int g = best_growth(s), c;
+    double lam[FIT_CLASS_COUNT], total = 0.0, d0, p_const;
+    for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++) {
+        lam[c] = s->mo[c].applicable
+            ? exp(-0.5 * evidence(s->mo[c].loss - s->mo[g].loss, s->nu)) : 0.0;
+        total += lam[c];
+    }
+    d0 = evidence(s->mo[FIT_O1].loss - s->mo[g].loss, s->nu);
+    p_const = 1.0 / (1.0 + exp(0.5 * (d0 - FIT_O1_BONUS)));
+    r->weight[FIT_O1] = p_const;
+    for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++)
+        r->weight[c] = (1.0 - p_const) * lam[c] / total;
+}
+
+static void rank(fit_result *r) {
+    int c;
+    r->top = 0;
+    r->runner_up = 1;
+    for (c = 1; c < FIT_CLASS_COUNT; c++) if (r->weight[c] > r->weight[r->top]) r->top = c;
+    r->runner_up = r->top == 0 ? 1 : 0;
+    for (c = 0; c < FIT_CLASS_COUNT; c++)
+        if (c != r->top && r->weight[c] > r->weight[r->runner_up]) r->runner_up = c;
+    r->confidence = r->weight[r->top];
+    r->best = r->confidence >= FIT_MIN_CONFIDENCE ? r->top : FIT_INCONCLUSIVE;
+}
+
+/* ------------------------------------------------------------- reasons */
+
+static void explain(fit_result *r) {
+    const char *t = labels[r->top], *u = labels[r->runner_up];
+    double pct = 100.0 * r->noise, ratio;
+    if (r->best == FIT_O1) {
+        snprintf(r->reason, sizeof r->reason, "no growth beyond the noise (%.1f%%)", pct);
+    } else if (r->best != FIT_INCONCLUSIVE) {
+        ratio = r->weight[r->runner_up] > 0.0 ? r->weight[r->top] / r->weight[r->runner_up] : HUGE_VAL;
+        if (ratio > 1e3) snprintf(r->reason, sizeof r->reason,
+                                  "%s fits; %s is over 1000x less likely (noise %.1f%%)", t, u, pct);
+        else snprintf(r->reason, sizeof r->reason,
+                      "%s fits; %s is %.0fx less likely (noise %.1f%%)", t, u, ratio, pct);
+    } else if (r->top == FIT_O1 || r->runner_up == FIT_O1) {
+        snprintf(r->reason, sizeof r->reason,
+                 "growth is too small to tell from the noise (%.1f%%)", pct);
+    } else {
+        snprintf(r->reason, sizeof r->reason,
+                 "%s and %s fit about equally well (noise %.1f%%)", t, u, pct);
+    }
+}
+
+/* ------------------------------------------------------------ classify */
+
+static void init_result(fit_result *r, const fit_data *d) {
+    int c;
+    memset(r, 0, sizeof *r);
+    r->best = FIT_INCONCLUSIVE;
+    r->top = FIT_O1;
+    r->runner_up = FIT_LOGN;
+    for (c = 0; c < FIT_CLASS_COUNT; c++) r->score[c] = HUGE_VAL;
+    r->points = d->points;
+    r->distinct_n = d->m;
+    r->noise = d->sigma_rep;
+    r->quantum = d->quantum;
+}
+
+/* Data that cannot be fitted at all: say why. Returns 1 if it was. */
+static int degenerate(const fit_data *d, fit_result *r) {
+    if (d->ymax == 0.0)
+        snprintf(r->reason, sizeof r->reason, "all values are zero (below the timer resolution?)");
+    else if (d->uncensored < 2)
+        snprintf(r->reason, sizeof r->reason, "values are zero at all sizes but one");
+    else
+        return 0;
+    return 1;
+}
+
+static void copy_models(const fit_state *s, fit_result *r) {
+    int c;
+    for (c = 0; c < FIT_CLASS_COUNT; c++) {
+        r->a[c] = s->mo[c].a;
+        r->b[c] = s->mo[c].b;
+        r->score[c] = s->mo[c].applicable ? s->mo[c].loss : HUGE_VAL;
+    }
+    r->noise = s->sigma;
+}
+
+static int classify_data(fit_state *s, fit_result *r) {
+    int err;
+    init_result(r, &s->d);
+    err = fit_data_loglog_slope(&s->d, &r->loglog_slope);
+    if (err != 0 || degenerate(&s->d, r)) return err;
+    if ((size_t)s->d.m > SIZE_MAX / ((7 + FIT_CLASS_COUNT) * sizeof(double))) return FIT_ERR_NOMEM;
+    s->work = mem_alloc((size_t)s->d.m * (7 + FIT_CLASS_COUNT) * sizeof(double));
+    if (s->work == NULL) return FIT_ERR_NOMEM;
+    settle_sigma(s);
+    copy_models(s, r);
+    weigh(s, r);
+    rank(r);
+    if (s->nu < 0.5 || (s->d.m < 3 && s->d.nu_rep <= 0.0)) {   /* noise unknown */
+        r->best = FIT_INCONCLUSIVE;
+        r->confidence = 0.0;
+        r->noise = s->d.sigma_rep;      /* the fits' scatter says nothing here */
+        snprintf(r->reason, sizeof r->reason, "only %d sizes and no repeats: noise unknown", s->d.m);
+    } else {
+        explain(r);
+    }
+    mem_free(s->work);
+    return 0;
+}
+
+int fit_classify(const double *n, const double *y, int count, fit_result *out) {
+    fit_state s;
+    fit_result r;
+    int err;
+    if (out == NULL) return FIT_ERR_NULL;
+    err = validate(n, y, count);
+    if (err != 0) return err;
+    memset(&s, 0, sizeof s);
+    err = fit_data_build(n, y, count, &s.d);
+    if (err != 0) return err;
+    err = classify_data(&s, &r);
+    fit_data_free(&s.d);
+    if (err == 0) *out = r;
+    return err;
+}
+
+/* ----------------------------------------------------------------- JSON */
+
+typedef struct jout {
+    char *buf;
+    size_t cap, len;
+} jout;
+
+static void jput(jout *o, const char *fmt, ...) {
+    va_list ap;
+    int k;
+    size_t room = o->len < o->cap ? o->cap - o->len : 0;
+    va_start(ap, fmt);
+    k = vsnprintf(room ? o->buf + o->len : NULL, room, fmt, ap);
+    va_end(ap);
+    if (k > 0) o->len += (size_t)k;
+}
+
+static void jnum(jout *o, const char *key, double v) {
+    if (isfinite(v)) jput(o, "\"%s\":%.9g", key, v);
+    else jput(o, "\"%s\":null", key);
+}
+
+static void jstr(jout *o, const char *key, const char *s) {
+    jput(o, "\"%s\":\"", key);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\') jput(o, "\\%c", ch);
+        else if (ch < 0x20) jput(o, "\\u%04x", ch);
+        else jput(o, "%c", ch);
+    }
+    jput(o, "\"");
+}
+
+static void jclasses(jout *o, const fit_result *r) {
+    int c;
+    jput(o, "\"classes\":[");
+    for (c = 0; c < FIT_CLASS_COUNT; c++) {
+        jput(o, c ? ",{" : "{");
+        jstr(o, "label", labels[c]);
+        jput(o, ",");
+        jnum(o, "a", r->a[c]);
+        jput(o, ",");
+        jnum(o, "b", r->b[c]);
+        jput(o, ",");
+        jnum(o, "score", r->score[c]);
+        jput(o, ",");
+        jnum(o, "weight", r->weight[c]);
+        jput(o, "}");
+    }
+    jput(o, "]");
+}
+
+int fit_result_to_json(const fit_result *r, char *buf, size_t cap) {
+    jout o;
+    if (r == NULL) return FIT_ERR_NULL;
+    if (buf == NULL && cap > 0) return FIT_ERR_ARG;
+    o.buf = buf; o.cap = cap; o.len = 0;
+    jput(&o, "{");
+    jstr(&o, "best", fit_class_label(r->best));
+    jput(&o, ",");
+    jstr(&o, "top", fit_class_label(r->top));
+    jput(&o, ",");
+    jstr(&o, "runner_up", fit_class_label(r->runner_up));
+    jput(&o, ",");
+    jnum(&o, "confidence", r->confidence);
+    jput(&o, ",\"inconclusive\":%s,", r->best == FIT_INCONCLUSIVE ? "true" : "false");
+    jnum(&o, "slope", r->loglog_slope);
+    jput(&o, ",\"points\":%d,\"distinct_n\":%d,", r->points, r->distinct_n);
+    jnum(&o, "noise", r->noise);
+    jput(&o, ",");
+    jnum(&o, "quantum", r->quantum);
+    jput(&o, ",");
+    jstr(&o, "reason", r->reason);
+    jput(&o, ",");
+    jclasses(&o, r);
+    jput(&o, "}");
+    if (o.len >= cap && cap > 0) buf[0] = '\0';
+    return o.len > 2147483647u ? FIT_ERR_ARG : (int)o.len;
+}

@@ -1,0 +1,84 @@
+/*
+** fit_internal.h -- what fit.c, fit_data.c and fit_model.c share. Not part
+** of the public API (only fit.h is).
+**
+** The classifier works on one point per distinct n: the robust centre of
+** the repeats, in log space, with a standard error from the measurement
+** noise (relative, shrinks with repeats). A timer tick q makes a reading y an
+** interval [y - q/2, y + q/2] (a zero reading: [0, q/2]); a model inside
+** the interval has no residual, outside it is measured from the edge.
+*/
+#ifndef CC_FIT_INTERNAL_H
+#define CC_FIT_INTERNAL_H
+
+#include "fit.h"
+
+/* ------------------------------------------------------------- the data */
+
+typedef struct fit_data {
+    int m;              /* distinct sizes */
+    int points;         /* raw points */
+    double *n;          /* [m] distinct sizes, ascending */
+    double *y;          /* [m] centre of the readings at each size (drift-corrected) */
+    double *logv;       /* [m] log(max(y, floor)) */
+    double *lo, *hi;    /* [m] log of the reading's interval (lo unused if cens) */
+    double *var;        /* [m] variance of the centre / variance of one reading */
+    int *k;             /* [m] repeats at each size */
+    int *cens;          /* [m] 1 when the centre reads zero: only "< floor" */
+    int uncensored;     /* sizes with cens == 0 */
+    double ymax;        /* largest raw value */
+    double quantum;     /* detected value quantum, 0 if none */
+    double floor_value; /* smallest resolvable value: quantum/2, or 0 */
+    double sigma_rep;   /* relative noise of one reading from repeats, 0 if unknown */
+    double nu_rep;      /* degrees of freedom of sigma_rep (0 if unknown) */
+    double spike_scale; /* robust sigma used to recognise spikes */
+    double drift;       /* removed multiplicative drift per measurement (log) */
+    void *block;        /* the single allocation behind the arrays */
+} fit_data;
+
+/* Sort, correct drift, aggregate repeats. 0 or FIT_ERR_NOMEM (d zeroed). */
+int fit_data_build(const double *n, const double *y, int count, fit_data *d);
+void fit_data_free(fit_data *d);
+
+/* Theil-Sen slope of logv vs log n over uncensored sizes; 0 if < 2 of them.
+** Returns FIT_ERR_NOMEM if the pair buffer cannot be allocated. */
+int fit_data_loglog_slope(const fit_data *d, double *slope);
+
+/* -------------------------------------------------------------- a model */
+
+#define FIT_HUBER_K   2.0   /* Huber corner, in standard errors */
+#define FIT_SPIKE_P   0.05  /* prior chance that a reading is a spike */
+#define FIT_SPIKE_RANGE 4.0 /* log range over which spikes spread (e^4 = 55x) */
+#define FIT_EPS_LOG   1e-9  /* numerical floor of a standard error (log) */
+
+typedef struct fit_model {
+    int applicable;     /* 0: the class cannot be fitted to this data */
+    double a, b;        /* y = a + b*f(n), a >= 0, b >= 0 */
+    double loss;        /* sum of capped Huber losses, see fit.h score */
+} fit_model;
+
+/* Fit class cls at relative noise sigma. work holds 6*m doubles; its first
+** m receive the log residuals (0 for a zero reading that the model also
+** puts below the floor). */
+void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
+                   double *work);
+
+/* Robust relative noise of one reading implied by a model's residuals
+** (scratch: m doubles), or -1 when no degrees of freedom are left. */
+double fit_model_sigma(const fit_data *d, const double *resid, int params,
+                       double *scratch);
+
+/* Standard error of logv[j] at relative noise sigma. */
+double fit_model_se(const fit_data *d, int j, double sigma);
+
+/* Log residual of size j against a model whose log is pred: 0 inside the
+** reading's interval, else the distance from the nearer edge (sign: data
+** minus model). */
+double fit_model_residual(const fit_data *d, int j, double pred);
+
+/* ---------------------------------------------------------- small tools */
+
+void fit_sort_doubles(double *v, int count);   /* ascending, in place */
+double fit_median_sorted(const double *v, int count);
+
+#endif
