@@ -15,7 +15,7 @@
 #include "tim.h"
 
 #define DEMO_MAX_PARAMS 8
-#define DEMO_MAX_SERIES 8
+#define DEMO_MAX_SERIES 12
 #define DEMO_MAX_POINTS 4096
 #define DEMO_MAX_NOTES 12
 #define DEMO_MAX_TABLES 4
