@@ -124,3 +124,138 @@ def make_input(n):
     """n records of 15 bytes each: re-slicing the rest copies a lot."""
     record = b"\x0f" + b"memory-and-perf"  # length 15, then 15 bytes
     return (record * n,)
+
+
+# %% exercise: freed_by_refcounting
+# title: What does reference counting free?
+# time: O(n)
+# space: O(n)
+def freed_by_refcounting(graph, roots):
+    """Simulate CPython's reference counting on a tiny heap.
+
+    graph maps every object (a name) to the list of objects it refers to.
+    A name may appear several times in one list: each occurrence is one
+    reference. roots lists the references held from outside the heap (think
+    of variables); a name may appear there more than once too. Every name
+    that appears anywhere is a key of graph.
+
+    An object's reference count is the number of references to it from
+    roots and from other objects. An object whose count is zero is freed,
+    and freeing it removes its own references, which can drop other counts
+    to zero in turn. Return the sorted list of every object that ends up
+    freed. Objects kept alive only by a cycle are NOT freed: that is the
+    cycle collector's job.
+
+    Aim for O(n) time, where n counts objects plus references. Scanning the
+    whole heap again and again for a zero count is O(n^2) on a long chain;
+    keep a to-do list of objects whose count has just reached zero instead.
+    """
+    raise NotImplementedError
+
+
+# %% check: freed_by_refcounting
+TESTS = [
+    (({"a": []}, ["a"]), []),
+    (({"a": []}, []), ["a"]),
+    (({"a": ["b"], "b": ["c"], "c": []}, []), ["a", "b", "c"]),
+    (({"a": ["b"], "b": ["c"], "c": []}, ["b"]), ["a"]),
+    (({"a": ["b"], "b": ["a"]}, []), []),
+    (({"a": ["b"], "b": ["a", "c"], "c": [], "d": ["c"]}, []), ["d"]),
+    (({"x": ["x"], "y": []}, []), ["y"]),
+    (({"a": ["b", "b"], "b": [], "c": ["b"]}, ["c"]), ["a"]),
+    (({"c": ["b"], "b": ["a"], "a": []}, ["a", "a"]), ["b", "c"]),
+]
+SIZES = [400, 800, 1600, 3200, 6400]
+
+
+def make_input(n):
+    """A chain n-1 -> n-2 -> ... -> 0 with no roots, listed from 0 up.
+
+    Only the last object starts at count zero, so a pass over the heap in
+    listed order frees just one object.
+    """
+    graph = {i: ([i - 1] if i else []) for i in range(n)}
+    return (graph, [])
+
+
+# %% exercise: unreachable
+# title: What would a tracing collector reclaim?
+# time: O(n)
+# space: O(n)
+def unreachable(graph, roots):
+    """Return the sorted list of objects that cannot be reached from roots.
+
+    graph and roots have the same shape as in freed_by_refcounting: graph
+    maps each object to the list of objects it refers to, and roots lists
+    the outside references. An object is reachable if you can get to it by
+    starting at a root and following references. Everything else is
+    garbage, including objects that only keep each other alive in a cycle.
+
+    Aim for O(n) time, where n counts objects plus references: visit each
+    object at most once (watch out for cycles).
+    """
+    raise NotImplementedError
+
+
+# %% check: unreachable
+TESTS = [
+    (({"a": []}, ["a"]), []),
+    (({"a": []}, []), ["a"]),
+    (({"a": ["b"], "b": ["a"]}, []), ["a", "b"]),
+    (({"a": ["b"], "b": ["a"]}, ["b"]), []),
+    (({"a": ["b"], "b": ["a", "c"], "c": [], "d": ["c"]}, []), ["a", "b", "c", "d"]),
+    (({"a": ["b"], "b": ["a", "c"], "c": [], "d": ["c"]}, ["d"]), ["a", "b"]),
+    (({"x": ["x"], "y": []}, ["y"]), ["x"]),
+    (({"r": ["s"], "s": ["t"], "t": ["s"], "u": ["r"]}, ["r", "r"]), ["u"]),
+]
+SIZES = [2000, 4000, 8000, 16000, 32000]
+
+
+def make_input(n):
+    """A long chain reachable from one root, plus a cycle of garbage."""
+    graph = {i: [i + 1] for i in range(n - 1)}
+    graph[n - 1] = []
+    graph[-1] = [-2]
+    graph[-2] = [-1]
+    return (graph, [0])
+
+
+# %% exercise: freeze
+# title: Make a frozen copy
+# time: O(n)
+def freeze(obj):
+    """Return an immutable, hashable version of obj.
+
+    Convert recursively:
+      list or tuple  -> tuple of frozen items
+      set            -> frozenset of the (already hashable) items
+      dict           -> frozenset of (key, frozen value) pairs
+      anything else  -> returned unchanged (numbers, strings, None...)
+
+    The result can be used as a dict key or put in a set, and nobody can
+    change it behind your back.
+
+        freeze([1, [2, 3], {"a": [4]}]) == (1, (2, 3), frozenset({("a", (4,))}))
+
+    Aim for O(n) time, where n is the total number of items.
+    """
+    raise NotImplementedError
+
+
+# %% check: freeze
+TESTS = [
+    ((5,), 5),
+    (("text",), "text"),
+    (([],), ()),
+    (([1, [2, 3]],), (1, (2, 3))),
+    (((1, [2]),), (1, (2,))),
+    (({1, 2},), frozenset({1, 2})),
+    (({"a": [1]},), frozenset({("a", (1,))})),
+    (([{"k": {"n": [None]}}],), (frozenset({("k", frozenset({("n", (None,))}))}),)),
+]
+SIZES = [500, 1000, 2000, 4000, 8000]
+
+
+def make_input(n):
+    """n small rows, each holding a list and a dict."""
+    return ([[i, [i, i + 1], {"id": [i]}] for i in range(n)],)

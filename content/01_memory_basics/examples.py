@@ -1,0 +1,235 @@
+"""Runnable examples for 01 Memory basics.
+
+Run the whole file with `python3 examples.py`, or run one cell at a time.
+Numbers such as ids, sizes and reference counts depend on the Python build;
+the comments say what to look at rather than promising exact values.
+"""
+
+# %% example: Names point at objects
+print("== Names point at objects ==")
+scores = [90, 72]
+backup = scores            # no copy: a second name for the same list
+backup.append(65)
+print("scores:", scores)
+print("same object?", scores is backup)
+print("same id?", id(scores) == id(backup))
+
+copy_of_scores = list(scores)   # an explicit copy is a new object
+copy_of_scores.append(100)
+print("after changing the copy:", scores, copy_of_scores)
+
+
+# %% example: is versus ==
+print("== is versus == ==")
+first = [1, 2, 3]
+second = [1, 2, 3]
+print("equal values:", first == second)
+print("same object:", first is second)
+
+result = None
+print("check for None with is:", result is None)
+
+nan = float("nan")
+print("nan == nan:", nan == nan)
+print("nan is nan:", nan is nan)
+# Containers test identity before calling ==, so the same NaN object
+# is found in a list and the lists compare equal.
+print("[nan] == [nan]:", [nan] == [nan])
+print("nan in [nan]:", nan in [nan])
+
+
+# %% example: Mutating versus rebinding
+print("== Mutating versus rebinding ==")
+numbers = [1, 2]
+before = id(numbers)
+numbers += [3]             # lists change in place
+print("list after +=:", numbers, "| same object:", id(numbers) == before)
+
+point = (1, 2)
+alias = point
+point += (3,)              # tuples cannot change: += builds a new tuple
+print("tuple after +=:", point, "| alias still sees:", alias)
+print("same object:", point is alias)
+
+frozen_outside = (1, [2, 3])
+frozen_outside[1].append(4)     # the tuple is fixed, the list inside is not
+print("tuple holding a list:", frozen_outside)
+try:
+    hash(frozen_outside)
+except TypeError as err:
+    print("not hashable:", err)
+
+
+# %% example: Counting references
+import sys
+
+print("== Counting references ==")
+# getrefcount sees one extra, temporary reference: its own argument.
+# Absolute numbers differ between Python versions; watch the differences.
+data = []
+start = sys.getrefcount(data)
+holder = [data, data]      # two more references, stored in a list
+print("extra references from holder:", sys.getrefcount(data) - start)
+del holder                 # the list goes away and drops both
+print("after del holder:", sys.getrefcount(data) - start)
+
+
+# %% example: Freed the moment the last reference goes
+import weakref
+
+print("== Freed the moment the last reference goes ==")
+
+
+class Box:
+    pass
+
+
+box = Box()
+watch = weakref.ref(box)   # a weak reference does not keep box alive
+other = box
+del box
+print("one name left, still alive:", watch() is not None)
+del other
+print("no names left, freed at once:", watch() is None)
+
+
+# %% example: Cycles need the collector
+import gc
+import weakref
+
+print("== Cycles need the collector ==")
+
+
+class Node:
+    pass
+
+
+gc.disable()               # keep the automatic collector out of the way
+try:
+    left = Node()
+    right = Node()
+    left.partner = right   # left -> right -> left: a reference cycle
+    right.partner = left
+    watch = weakref.ref(left)
+    del left, right
+    print("alive after del (cycle keeps it):", watch() is not None)
+    found = gc.collect()
+    print("collector found unreachable objects:", found >= 2)
+    print("alive after gc.collect():", watch() is not None)
+finally:
+    gc.enable()
+
+
+# %% example: The gc module's settings
+import gc
+
+print("== The gc module's settings ==")
+print("automatic collection on:", gc.isenabled())
+# (700, 10, 10) up to CPython 3.13; CPython 3.14 reports (2000, 10, 0).
+print("thresholds:", gc.get_threshold())
+print("pending counts:", gc.get_count())
+print("is an int tracked?", gc.is_tracked(42))
+print("is a list tracked?", gc.is_tracked([]))
+
+
+# %% example: Caches are implementation details
+import sys
+
+print("== Caches are implementation details ==")
+# int(...) builds the number at run time, so no constant is shared.
+print("int('256') is int('256'):", int("256") is int("256"))   # cached in CPython
+print("int('257') is int('257'):", int("257") is int("257"))   # usually False
+print("but always equal:", int("257") == int("257"))
+
+built = "".join(["memory ", "basics"])
+literal = "memory basics"
+print("equal strings:", built == literal)
+print("same object:", built is literal)
+print("after sys.intern:", sys.intern(built) is sys.intern(literal))
+
+
+# %% example: What sys.getsizeof counts
+import sys
+
+print("== What sys.getsizeof counts ==")
+words = ["a" * 1000, "b" * 1000, "c" * 1000]
+shallow = sys.getsizeof(words)
+deep = shallow + sum(sys.getsizeof(w) for w in words)
+print("list object only:", shallow, "bytes")
+print("list plus its strings:", deep, "bytes")
+
+# The list stores pointers, so the size of the items makes no difference.
+print("1000 Nones:", sys.getsizeof([None] * 1000))
+print("1000 huge ints:", sys.getsizeof([10**100] * 1000))
+
+
+# %% example: A size that counts shared objects once
+import sys
+
+
+def total_size(obj):
+    """Bytes of obj and everything reachable through lists, tuples, dicts and sets."""
+    seen = set()
+    total = 0
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend(item)
+    return total
+
+
+print("== A size that counts shared objects once ==")
+row = list(range(100))
+table = [row] * 10         # ten references to ONE row
+print("ten shared rows:", total_size(table))
+print("ten separate rows:", total_size([list(range(100)) for _ in range(10)]))
+
+
+# %% example: Slicing copies, memoryview does not
+import time
+
+print("== Slicing copies, memoryview does not ==")
+data = bytes(1_000_000)
+view = memoryview(data)
+
+start = time.perf_counter()
+for _ in range(1000):
+    part = data[1:]        # copies 999,999 bytes every time
+copy_time = time.perf_counter() - start
+
+start = time.perf_counter()
+for _ in range(1000):
+    part = view[1:]        # a new view of the same memory
+view_time = time.perf_counter() - start
+
+print(f"1000 byte slices:   {copy_time * 1000:.2f} ms")
+print(f"1000 memoryview slices: {view_time * 1000:.2f} ms")
+print("the view still reads the original:", view[1:].obj is data)
+
+
+# %% example: Writing through a view
+print("== Writing through a view ==")
+buffer = bytearray(b"hello world")
+window = memoryview(buffer)[6:]
+window[0] = ord("W")       # changes buffer itself
+print(buffer)
+
+piece = buffer[0:5]        # a slice of a bytearray is a copy
+piece[0] = ord("J")
+print("copy changed:", piece, "| original:", buffer)
+
+try:
+    buffer.append(ord("!"))    # cannot resize while a view exists
+except BufferError as err:
+    print("BufferError:", err)
+window.release()
+buffer.append(ord("!"))
+print("after release:", buffer)

@@ -1,0 +1,209 @@
+"""Exercises for topic 06: optimization techniques.
+
+Each exercise is a stub cell (edit it) followed by its check cell. Every stub
+here has a correct-but-slow version that is easy to write; the checks measure
+how your function's time grows, so aim for the stated class.
+"""
+
+# %% exercise: max_loot
+# title: Best non-adjacent total (memoize it)
+# time: O(n)
+# space: O(n)
+def max_loot(values):
+    """Return the largest total you can collect from values (a list of
+    non-negative ints) if you may never take two neighbouring items.
+
+    max_loot([2, 7, 9, 3, 1]) == 12   # 2 + 9 + 1
+    max_loot([]) == 0
+
+    The natural recursion "skip item i, or take it and skip i + 1" is correct
+    but solves the same sub-problems over and over: exponential time. Aim for
+    O(n): cache each sub-answer (functools.cache) or build them bottom-up.
+    """
+    raise NotImplementedError
+
+
+# %% check: max_loot
+TESTS = [
+    (([],), 0),
+    (([7],), 7),
+    (([2, 7, 9, 3, 1],), 12),
+    (([5, 1, 1, 5],), 10),
+    (([2, 1, 1, 2],), 4),
+    (([0, 0, 0],), 0),
+    (([4, 10, 3, 1, 5],), 15),
+]
+SIZES = [3, 7, 11, 15, 19, 23, 27]
+
+
+def make_input(n):
+    """Any list works: the naive recursion always explores the whole tree."""
+    return ([(i * 7) % 10 + 1 for i in range(n)],)
+
+
+# %% exercise: above_average
+# title: Items above the mean (hoist it)
+# time: O(n)
+# space: O(n)
+def above_average(nums):
+    """Return, in their original order, the numbers in nums that are strictly
+    greater than the mean of nums. An empty list gives [].
+
+    above_average([3, 1, 3, 2]) == [3, 3]     # the mean is 2.25
+
+    Writing the mean inside the comprehension recomputes it for every item:
+    O(n^2). The mean does not change, so compute it once. Aim for O(n).
+    """
+    raise NotImplementedError
+
+
+# %% check: above_average
+TESTS = [
+    (([1, 2, 3, 4],), [3, 4]),
+    (([3, 1, 3, 2],), [3, 3]),
+    (([],), []),
+    (([5, 5, 5],), []),
+    (([-1, 0, 1, 10],), [10]),
+    (([0.5, 1.5],), [1.5]),
+]
+SIZES = [500, 1000, 2000, 4000, 8000]
+
+
+def make_input(n):
+    """Every item forces the naive version to re-sum the whole list."""
+    return ([(i * 37) % 1000 for i in range(n)],)
+
+
+# %% exercise: common_items
+# title: Keep the items that appear in another list
+# time: O(n)
+# space: O(n)
+def common_items(a, b):
+    """Return the items of a (in a's order, repeats kept) that also occur in b.
+    Items are hashable.
+
+    common_items([1, 2, 3, 4], [4, 2, 9]) == [2, 4]
+    common_items(["x", "y", "x"], ["x"]) == ["x", "x"]
+
+    `x in b` on a list scans b each time: O(len(a) * len(b)). Build a lookup
+    structure once, outside the loop. Aim for O(n) with n = len(a) + len(b).
+    """
+    raise NotImplementedError
+
+
+# %% check: common_items
+TESTS = [
+    (([1, 2, 3, 4], [4, 2, 9]), [2, 4]),
+    (([1, 1, 2], [1]), [1, 1]),
+    (([], [1, 2]), []),
+    ((["a", "b"], []), []),
+    ((["x", "y", "x"], ["x"]), ["x", "x"]),
+    (((5, 6, 7), [7, 7, 5]), [5, 7]),
+]
+SIZES = [500, 1000, 2000, 4000, 8000]
+
+
+def make_input(n):
+    """No item of a is in b, so every naive `in` test scans all of b."""
+    return (list(range(n)), list(range(n, 2 * n)))
+
+
+# %% exercise: range_sums
+# title: Many range sums (precompute once)
+# time: O(n)
+# space: O(n)
+def range_sums(values, queries):
+    """Return [sum(values[start:stop]) for each (start, stop) in queries],
+    where 0 <= start <= stop <= len(values).
+
+    range_sums([1, 2, 3, 4, 5], [(0, 5), (1, 3), (2, 2)]) == [15, 5, 0]
+
+    Summing a slice per query costs O(n) each, so n queries cost O(n^2).
+    Precompute running totals once (prefix sums); then each query is one
+    subtraction. Aim for O(n) with n values and n queries.
+    """
+    raise NotImplementedError
+
+
+# %% check: range_sums
+TESTS = [
+    (([1, 2, 3, 4, 5], [(0, 5), (1, 3), (2, 2), (4, 5)]), [15, 5, 0, 5]),
+    (([], []), []),
+    (([], [(0, 0)]), [0]),
+    (([-2, 7], [(0, 1), (0, 2), (1, 2)]), [-2, 5, 7]),
+    (([10, 20, 30], [(0, 3), (0, 3)]), [60, 60]),
+]
+SIZES = [500, 1000, 2000, 4000, 8000]
+
+
+def make_input(n):
+    """n values and n queries, each covering (almost) the whole list."""
+    return (list(range(n)), [(i % 2, n) for i in range(n)])
+
+
+# %% exercise: running_max
+# title: Running maximum
+# time: O(n)
+# space: O(n)
+def running_max(values):
+    """Return a list whose i-th item is max(values[:i + 1]).
+
+    running_max([3, 1, 4, 1, 5]) == [3, 3, 4, 4, 5]
+    running_max([]) == []
+
+    Calling max() on every prefix redoes all the earlier comparisons: O(n^2).
+    Carry the best-so-far forward instead (itertools.accumulate can do the
+    loop for you). Aim for O(n).
+    """
+    raise NotImplementedError
+
+
+# %% check: running_max
+TESTS = [
+    (([3, 1, 4, 1, 5, 9, 2, 6],), [3, 3, 4, 4, 5, 9, 9, 9]),
+    (([],), []),
+    (([-5],), [-5]),
+    (([5, 4, 3],), [5, 5, 5]),
+    (([1, 2, 3],), [1, 2, 3]),
+]
+SIZES = [500, 1000, 2000, 4000, 8000]
+
+
+def make_input(n):
+    """Any list of length n: every prefix max scans the whole prefix."""
+    return ([(i * 7919) % 10007 for i in range(n)],)
+
+
+# %% exercise: hot_spots
+# title: Summarise a profile
+# time: O(n log n)
+# space: O(n)
+def hot_spots(rows, k):
+    """rows is a list of (function_name, microseconds) pairs, as you might
+    collect from several profiling runs; a name can appear many times.
+    Return the k names with the largest total time as (name, total) pairs,
+    largest total first; break ties by name, alphabetically.
+
+    hot_spots([("parse", 30), ("load", 50), ("parse", 40)], 1) == [("parse", 70)]
+
+    Aim for O(n log n): one pass to add up, then one sort.
+    """
+    raise NotImplementedError
+
+
+# %% check: hot_spots
+TESTS = [
+    (([("parse", 30), ("load", 50), ("parse", 40), ("save", 5)], 2),
+     [("parse", 70), ("load", 50)]),
+    (([("b", 10), ("a", 10), ("c", 1)], 2), [("a", 10), ("b", 10)]),
+    (([], 3), []),
+    (([("x", 1)], 5), [("x", 1)]),
+    (([("f", 3), ("g", 1), ("f", 0), ("g", 2)], 2), [("f", 3), ("g", 3)]),
+]
+SIZES = [1000, 2000, 4000, 8000, 16000]
+
+
+def make_input(n):
+    """n rows spread over n // 8 different function names."""
+    names = [f"func{(i * 7) % (n // 8)}" for i in range(n)]
+    return ([(name, (i * 31) % 997) for i, name in enumerate(names)], 5)
