@@ -1,0 +1,875 @@
+#!/usr/bin/env python3
+"""verify_content.py -- check every topic in content/ against real CPython.
+
+    python3 tests/content/verify_content.py [--content content] [--topic ID ...]
+                                            [--no-measure] [--verbose]
+
+Run by `make test-content`. Prints one FAIL line per failed check (some
+followed by indented details, e.g. a diff), SKIP lines for checks that
+could not run (with the reason), and ends with exactly
+
+    content: N passed, N failed
+
+The exit status is 1 if anything failed. What is checked, per topic
+(content/FORMAT.md is the contract):
+
+* lesson: 1,500-3,000 words outside code blocks, "## Key takeaways" and
+  "## Common mistakes", every {{demo ID}} in `coursecore list`, every
+  {{example N}} in range, every internal link resolves (topic folder/id,
+  or a heading of the lesson or of the linked topic);
+* examples.py: `python3 examples.py` exits 0 (run in the topic folder,
+  60 s timeout), each cell also runs alone; 8-12 cells;
+* exercises.py / solutions.py: 5-8 exercises; every stub fails at least
+  one of its TESTS, every solution and every naive version passes them
+  all; SIZES has 5-8 increasing sizes spanning at least 8x; make_input is
+  deterministic; at least two exercises per topic have a naive version
+  whose declared time (or space) class is above the target;
+* complexity: every solution meets its time target (and space target if
+  declared), every naive version misses the target it declares a worse
+  class for. Measured with web/py/checker.py's measure() in a fresh
+  process, one measurement at a time, and classified by
+  `build/native/coursecore fit --json FILE.csv`;
+* quiz.md: 10-15 questions, at least 3 types, every choice question has a
+  correct option and an explanation, every order question lists classes
+  slowest-growing first, every output question's expected output is what
+  python3 prints (whitespace-normalised, and the same under two hash seeds);
+* the build (tools/content/build.mjs) accepts the content.
+
+Verdict policy for the complexity checks (documented here because the
+classifier is statistical):
+
+* classes are ordered O(1) < O(log n) < O(n) < O(n log n) < O(n^2) <
+  O(n^3) < O(2^n); "meets" means measured <= target, "misses" means
+  measured > target;
+* when the classifier is not confident we look at its two contenders,
+  top and runner_up. Not confident means best == "inconclusive" (the top
+  class holds < 90% of the evidence) or, for this rule only, a confidence
+  below LOW_CONFIDENCE = 0.99 (the top class is less than ~100x as likely
+  as the runner-up). Then "meets" is accepted if the top class is <=
+  target or the target is the runner-up, and "misses" is accepted if the
+  top class is > target. This is what lets an O(n) solution pass when
+  cache and allocator effects make large inputs look like O(n log n): the
+  two are hard to tell apart over one decade of n;
+* "misses" is also accepted when the classifier's log-log slope (Theil-Sen,
+  reported as "slope") is at least the target's exponent + 0.5 (O(1): 0,
+  O(log n): 0.25, O(n): 1, O(n log n): 1.2, O(n^2): 2, O(n^3): 3): the
+  growth is then clearly faster than the target even if no class fits,
+  e.g. a Fibonacci-like recursion growing as 1.6^n, which the 2^n model
+  does not match;
+* "meets" is also accepted, for the targets O(1), O(n), O(n^2) and O(n^3),
+  when that slope is at most the target's exponent + 0.05 (MEETS_SLOPE_MARGIN).
+  A true O(n log n) has slope 1 + 1/ln n, about 1.11-1.16 over the sizes
+  used here, so this only forgives a verdict that the data's own growth
+  contradicts: with repeats that agree very closely, a few percent of
+  cache or allocator bump at one size can make the classifier confidently
+  pick O(n log n) for data that grows exactly linearly;
+* a check that does not pass is measured again, up to 2 more times (noise
+  on a shared machine); it fails only if every attempt fails, and then the
+  per-size numbers and the classifier's reason are printed.
+
+If build/native/coursecore is missing, `make build/native/coursecore` is
+tried; if that fails, the checks that need it are skipped with the reason.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ beside web/py/checker.py
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "web", "py"))
+
+import checker  # noqa: E402  (web/py/checker.py)
+
+CLASSES = list(checker.CLASSES)
+PY = sys.executable or "python3"
+COURSECORE = os.environ.get("COURSECORE", os.path.join(ROOT, "build", "native", "coursecore"))
+
+WORDS = (1500, 3000)
+EXAMPLES = (8, 12)
+EXERCISES = (5, 8)
+QUESTIONS = (10, 15)
+MIN_TYPES = 3
+MIN_NAIVE = 2
+RUN_TIMEOUT = 60
+SOLUTION_BUDGET = 4.0
+NAIVE_BUDGET = 3.0
+ATTEMPTS = 3
+LOW_CONFIDENCE = 0.99
+SLOPE_MARGIN = 0.5
+MEETS_SLOPE_MARGIN = 0.05
+POLYNOMIAL = ("O(1)", "O(n)", "O(n^2)", "O(n^3)")
+EXPONENT = {"O(1)": 0.0, "O(log n)": 0.25, "O(n)": 1.0, "O(n log n)": 1.2, "O(n^2)": 2.0,
+            "O(n^3)": 3.0, "O(2^n)": float("inf")}
+SLOW_SOLUTION = 0.05  # seconds per call at the largest size (a warning)
+
+
+def rank(cls):
+    return CLASSES.index(cls) if cls in CLASSES else -1
+
+
+# ------------------------------------------------------------------ report --
+
+class Report:
+    """Collects results; thread-safe; prints failures as they come."""
+
+    def __init__(self, verbose=False):
+        self.passed = 0
+        self.failed = 0
+        self.skipped = []
+        self.verbose = verbose
+        self.lock = threading.Lock()
+
+    def ok(self, what):
+        with self.lock:
+            self.passed += 1
+            if self.verbose:
+                print("ok   %s" % what, flush=True)
+
+    def fail(self, where, what, details=()):
+        with self.lock:
+            self.failed += 1
+            print("FAIL %s: %s" % (where, what), flush=True)
+            for line in details:
+                print("     %s" % line, flush=True)
+
+    def check(self, cond, where, what, details=()):
+        if cond:
+            self.ok("%s: %s" % (where, what))
+        else:
+            self.fail(where, what, details)
+        return cond
+
+    def skip(self, where, what, why):
+        """Records a check that could not run; printed grouped by reason."""
+        with self.lock:
+            self.skipped.append((where, why))
+            if self.verbose:
+                print("SKIP %s: %s: %s" % (where, what, why), flush=True)
+
+    def print_skips(self):
+        reasons = {}
+        for where, why in self.skipped:
+            reasons.setdefault(why, []).append(where)
+        for reason, wheres in reasons.items():
+            print("SKIP %d check(s), e.g. %s: %s" % (len(wheres), wheres[0], reason), flush=True)
+
+    def warn(self, where, what):
+        with self.lock:
+            print("WARN %s: %s" % (where, what), flush=True)
+
+
+def rel(path):
+    r = os.path.relpath(path, os.getcwd())
+    return path if r.startswith("..") else r
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def run(cmd, cwd=None, timeout=RUN_TIMEOUT, env=None, stdin=None):
+    """(returncode, stdout, stderr); returncode None on timeout."""
+    try:
+        p = subprocess.run(cmd, cwd=cwd, timeout=timeout, env=env, input=stdin,
+                           capture_output=True, text=True)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+        return None, out, "timed out after %d s" % timeout
+
+
+def tail(text, lines=6):
+    return [l for l in text.strip().splitlines()[-lines:]]
+
+
+# -------------------------------------------------------------- markdown --
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
+
+
+def scan_lines(text):
+    """[(number, line, in_fence, fence_lang or None)] like markdown.mjs scanLines."""
+    out = []
+    opened = None
+    for number, line in enumerate(text.split("\n"), 1):
+        m = FENCE.match(line)
+        if opened:
+            closes = m and m.group(1)[0] == opened[0] and len(m.group(1)) >= len(opened) and not m.group(2)
+            out.append((number, line, True, None))
+            if closes:
+                opened = None
+        elif m:
+            opened = m.group(1)
+            out.append((number, line, True, m.group(2)))
+        else:
+            out.append((number, line, False, None))
+    return out
+
+
+def slugify(text):
+    """GitHub heading ids, as tools/content/markdown.mjs slugify()."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[^\w\s-]", "", text.strip().lower())
+    return re.sub(r"\s", "-", text)
+
+
+def heading_slugs(text, drop_title=True):
+    used = set()
+    dropped = not drop_title
+    for _, line, fenced, _ in scan_lines(text):
+        m = None if fenced else re.match(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$", line)
+        if not m:
+            continue
+        if len(m.group(1)) == 1 and not dropped:
+            dropped = True
+            continue
+        base = slugify(m.group(2)) or "section"
+        slug, i = base, 1
+        while slug in used:
+            slug, i = "%s-%d" % (base, i), i + 1
+        used.add(slug)
+    return used
+
+
+def strip_code_spans(line):
+    return re.sub(r"(`+).*?\1", lambda m: " " * len(m.group(0)), line)
+
+
+LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def links(text):
+    """[(line, href)] for inline links outside code."""
+    out = []
+    for number, line, fenced, _ in scan_lines(text):
+        if not fenced:
+            for m in LINK.finditer(strip_code_spans(line)):
+                out.append((number, m.group(1)))
+    return out
+
+
+def resolve_link(href, file, content_dir, topics, slugs_by_topic, own_slugs):
+    """None if href resolves, else what is wrong."""
+    if re.match(r"^(https?:|mailto:)", href, re.I):
+        return None
+    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("//"):
+        return "link %s uses a scheme that is not allowed" % href
+    if href.startswith("#/"):
+        parts = href[2:].split("/", 1)
+        topic, anchor = parts[0], parts[1] if len(parts) > 1 else ""
+    elif href.startswith("#"):
+        return None if href[1:] in own_slugs else "link %s matches no heading in this file" % href
+    else:
+        path, _, anchor = href.partition("#")
+        target = os.path.relpath(os.path.normpath(os.path.join(os.path.dirname(file), path)), content_dir)
+        target = target.replace(os.sep, "/").rstrip("/")
+        m = re.match(r"^([^/]+)(?:/README\.md)?$", target)
+        if not m:
+            return "link %s does not point at a topic folder or its README.md" % href
+        topic = m.group(1)
+    if topic not in topics:
+        return "link %s points at unknown topic %s" % (href, topic)
+    if anchor and anchor not in slugs_by_topic.get(topic, set()):
+        return "link %s: topic %s has no heading #%s" % (href, topic, anchor)
+    return None
+
+
+def count_words(text):
+    words = 0
+    for _, line, fenced, _ in scan_lines(text):
+        if fenced or re.match(r"^\s*\{\{.*\}\}\s*$", line):
+            continue
+        words += sum(1 for w in line.split() if re.search(r"[A-Za-z0-9]", w))
+    return words
+
+
+# ------------------------------------------------------------------- quiz --
+
+OPTION = re.compile(r"^[-*]\s+\[([ xX])\]\s+(.*\S)\s*$")
+ITEM = re.compile(r"^[-*]\s+(O\([^)]*\))\s*:\s*(.*\S)\s*$")
+
+
+def parse_quiz(text):
+    """Questions as dicts {id, line, type, meta, body: [(n, line, fenced, lang)],
+    explanation: str or None}; title line checked by the caller."""
+    lines = scan_lines(text)
+    questions = []
+    for entry in lines[1:]:
+        number, line, fenced, _ = entry
+        if not fenced and line.startswith("## "):
+            m = re.match(r"^##\s+([a-z0-9-]+):\s*(.*\S)\s*$", line)
+            questions.append({"id": m.group(1) if m else line[3:].strip(), "line": number,
+                              "bad_head": not m, "type": None, "meta": {}, "body": [],
+                              "explanation": None})
+        elif questions:
+            questions[-1]["body"].append(entry)
+    for q in questions:
+        body = q["body"]
+        i = 0
+        while i < len(body) and not body[i][1].strip():
+            i += 1
+        while i < len(body) and not body[i][2]:
+            m = re.match(r"^([a-z][a-z-]*):\s*(.*?)\s*$", body[i][1])
+            if not m:
+                break
+            q["meta"][m.group(1)] = m.group(2)
+            i += 1
+        q["type"] = q["meta"].get("type")
+        rest = body[i:]
+        ex = next((k for k, e in enumerate(rest) if not e[2] and re.match(r"^###\s+Explanation\s*$", e[1])), None)
+        if ex is not None:
+            q["explanation"] = "\n".join(e[1] for e in rest[ex + 1:]).strip()
+            rest = rest[:ex]
+        q["main"] = rest
+    return questions
+
+
+def fenced_blocks(entries):
+    """[(lang, first line number, text)] of the fenced blocks in entries."""
+    blocks = []
+    cur = None
+    for number, line, fenced, lang in entries:
+        if lang is not None:
+            cur = [lang, number, []]
+            blocks.append(cur)
+        elif fenced and cur is not None:
+            if FENCE.match(line) and not FENCE.match(line).group(2) and line.strip().strip("`~") == "":
+                cur = None
+            else:
+                cur[2].append(line)
+    return [(lang, n, "\n".join(body)) for lang, n, body in blocks]
+
+
+def normalise(text):
+    return "\n".join(l.rstrip() for l in text.replace("\r\n", "\n").split("\n")).rstrip("\n")
+
+
+# -------------------------------------------------------------- children --
+# Code from content runs in child processes: a hang is a timeout, not a
+# stuck checker, and every measurement starts with a fresh heap.
+
+def child_tests(topic_dir):
+    """Correctness of stubs, solutions and naive versions; JSON on stdout."""
+    ex_cells = checker.split_cells(read(os.path.join(topic_dir, "exercises.py")))
+    sol_cells = checker.split_cells(read(os.path.join(topic_dir, "solutions.py")))
+    checks = {c["name"]: c for c in ex_cells if c["kind"] == "check"}
+    out = []
+    for cell in ex_cells:
+        if cell["kind"] != "exercise":
+            continue
+        name = cell["name"]
+        entry = {"name": name, "line": cell["line"], "problems": [], "runs": []}
+        out.append(entry)
+        check = checks.get(name)
+        if check is None:
+            entry["problems"].append("no check cell")
+            continue
+        try:
+            _, ns = checker.load_function("def %s(*a, **k):\n    pass\n" % name, name, check["code"])
+            tests, sizes, make_input = ns["TESTS"], ns["SIZES"], ns["make_input"]
+        except Exception as exc:
+            entry["problems"].append("check cell does not run: %s" % checker._describe_exception(exc))
+            continue
+        if not tests:
+            entry["problems"].append("TESTS is empty")
+        if not (5 <= len(sizes) <= 8):
+            entry["problems"].append("SIZES has %d sizes, needs 5-8" % len(sizes))
+        if list(sizes) != sorted(set(sizes)) or not all(isinstance(n, int) and n > 0 for n in sizes):
+            entry["problems"].append("SIZES must be increasing positive ints: %r" % (sizes,))
+        elif sizes and sizes[-1] < 8 * sizes[0]:
+            entry["problems"].append("largest size %d is less than 8x the smallest %d" % (sizes[-1], sizes[0]))
+        try:
+            a, b = make_input(sizes[0]), make_input(sizes[0])
+            if not isinstance(a, tuple):
+                entry["problems"].append("make_input(n) must return a tuple of arguments, got %s" % type(a).__name__)
+            elif a != b:
+                entry["problems"].append("make_input(%d) is not deterministic" % sizes[0])
+        except Exception as exc:
+            entry["problems"].append("make_input(%r) raised %s" % (sizes[0] if sizes else None, checker._describe_exception(exc)))
+        variants = [("stub", cell)] + [(c["kind"], c) for c in sol_cells
+                                       if c["name"] == name and c["kind"] in ("solution", "naive")]
+        for kind, c in variants:
+            run_ = {"kind": kind, "line": c["line"], "file": "exercises.py" if kind == "stub" else "solutions.py"}
+            try:
+                func, _ = checker.load_function(c["code"], name, check["code"])
+                res = checker.run_tests(func, tests)
+                run_["passed"] = sum(r["passed"] for r in res)
+                run_["total"] = len(res)
+                run_["failures"] = [r for r in res if not r["passed"]][:3]
+            except Exception as exc:
+                run_["error"] = checker._describe_exception(exc)
+            entry["runs"].append(run_)
+    json.dump(out, sys.stdout)
+
+
+def child_measure(topic_dir, name, kind, metrics, budget):
+    """measure() of the solution or naive version; JSON on stdout."""
+    ex_cells = checker.split_cells(read(os.path.join(topic_dir, "exercises.py")))
+    sol_cells = checker.split_cells(read(os.path.join(topic_dir, "solutions.py")))
+    check = next(c for c in ex_cells if c["kind"] == "check" and c["name"] == name)
+    code = next(c for c in sol_cells if c["kind"] == kind and c["name"] == name)
+    func, ns = checker.load_function(code["code"], name, check["code"])
+    result = checker.measure(func, ns["make_input"], ns["SIZES"], budget_s=budget, repeats=3,
+                             metrics=tuple(metrics.split(",")))
+    json.dump(result, sys.stdout)
+
+
+# ---------------------------------------------------------------- topics --
+
+class Topic:
+    def __init__(self, content_dir, name):
+        self.id = name
+        self.dir = os.path.join(content_dir, name)
+        self.content_dir = content_dir
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def where(self, name, line=None):
+        return "%s:%d" % (rel(self.path(name)), line) if line else rel(self.path(name))
+
+
+def check_files(topic, report):
+    missing = [f for f in ("README.md", "examples.py", "exercises.py", "solutions.py", "quiz.md")
+               if not os.path.isfile(topic.path(f))]
+    report.check(not missing, rel(topic.dir), "has all five files", ["missing: " + ", ".join(missing)] if missing else ())
+    return not missing
+
+
+def check_lesson(topic, ctx, report):
+    f = topic.path("README.md")
+    text = read(f)
+    words = count_words(text)
+    report.check(WORDS[0] <= words <= WORDS[1], topic.where("README.md", 1),
+                 "lesson has %d words outside code blocks (needs %d-%d)" % (words, WORDS[0], WORDS[1]))
+    for heading in ("Key takeaways", "Common mistakes"):
+        found = any(not fenced and re.match(r"^##\s+%s\s*$" % heading, line) for _, line, fenced, _ in scan_lines(text))
+        report.check(found, topic.where("README.md"), 'lesson has "## %s"' % heading)
+    n_examples = len([c for c in checker.split_cells(read(topic.path("examples.py"))) if c["kind"] == "example"]) \
+        if os.path.isfile(topic.path("examples.py")) else 0
+    for number, line, fenced, lang in scan_lines(text):
+        if fenced:
+            continue
+        m = re.match(r"^\s*\{\{\s*(demo|example)\s+(\S+?)\s*\}\}\s*$", line)
+        if not m:
+            continue
+        if m.group(1) == "demo":
+            if ctx["demos"] is None:
+                report.skip(topic.where("README.md", number), "demo %s exists" % m.group(2), ctx["demos_why"])
+            else:
+                report.check(m.group(2) in ctx["demos"], topic.where("README.md", number),
+                             "demo %s exists in coursecore list" % m.group(2))
+        else:
+            ok = m.group(2).isdigit() and 1 <= int(m.group(2)) <= n_examples
+            report.check(ok, topic.where("README.md", number),
+                         "{{example %s}} is one of examples.py's %d cells" % (m.group(2), n_examples))
+    own = heading_slugs(text)
+    for number, href in links(text):
+        problem = resolve_link(href, f, topic.content_dir, ctx["topics"], ctx["slugs"], own)
+        report.check(problem is None, topic.where("README.md", number), problem or "link %s resolves" % href)
+
+
+def check_quiz(topic, ctx, report):
+    f = topic.path("quiz.md")
+    text = read(f)
+    where = lambda line=None: topic.where("quiz.md", line)  # noqa: E731
+    report.check(re.match(r"^# Quiz:\s*\S", text) is not None, where(1), 'first line is "# Quiz: <title>"')
+    questions = parse_quiz(text)
+    report.check(QUESTIONS[0] <= len(questions) <= QUESTIONS[1], where(1),
+                 "quiz has %d questions (needs %d-%d)" % (len(questions), QUESTIONS[0], QUESTIONS[1]))
+    types = {q["type"] for q in questions}
+    report.check(len(types) >= MIN_TYPES, where(1),
+                 "quiz uses %d question types %s (needs %d)" % (len(types), sorted(map(str, types)), MIN_TYPES))
+    ids = [q["id"] for q in questions]
+    report.check(len(ids) == len(set(ids)), where(1), "question ids are unique",
+                 ["duplicates: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1}))])
+    jobs = []
+    for q in questions:
+        w = where(q["line"])
+        report.check(not q["bad_head"], w, 'question heading is "## <id>: <title>"')
+        report.check(bool(q["explanation"]), w, "question %s has an explanation" % q["id"])
+        t = q["type"]
+        main = [e for e in q["main"]]
+        if t in ("single", "multiple", "curve"):
+            opts = [OPTION.match(e[1]) for e in main if not e[2] and OPTION.match(e[1])]
+            correct = sum(1 for m in opts if m.group(1) != " ")
+            ok = correct == 1 if t != "multiple" else correct >= 1
+            report.check(ok and len(opts) >= 2, w, "%s question %s has %s correct option%s (%d options, %d marked)" % (
+                t, q["id"], "exactly one" if t != "multiple" else "at least one", "" if t != "multiple" else "s",
+                len(opts), correct))
+            if t == "curve" and "demo" in q["meta"] and ctx["demos"] is not None:
+                report.check(q["meta"]["demo"] in ctx["demos"], w, "curve demo %s exists" % q["meta"]["demo"])
+        elif t == "order":
+            items = [ITEM.match(e[1]) for e in main if not e[2] and re.match(r"^[-*]\s", e[1])]
+            classes = [m.group(1) if m else None for m in items]
+            ranks = [rank(c) if c else -1 for c in classes]
+            ok = len(classes) >= 2 and -1 not in ranks and ranks == sorted(set(ranks))
+            report.check(ok, w, "order question %s lists distinct classes slowest-growing first" % q["id"],
+                         ["classes: %s" % ", ".join(map(str, classes))])
+        elif t == "output":
+            blocks = fenced_blocks(main)
+            py = [b for b in blocks if b[0] == "python"]
+            out = [b for b in blocks if b[0] == "output"]
+            if report.check(len(py) == 1 and len(out) == 1, w,
+                            "output question %s has one python and one output block" % q["id"]):
+                jobs.append((q, py[0], out[0]))
+        else:
+            report.fail(w, "question %s has unknown type %r" % (q["id"], t))
+        own = set()
+        for number, href in links("\n".join(e[1] for e in q["body"])):
+            problem = resolve_link(href, f, topic.content_dir, ctx["topics"], ctx["slugs"], own)
+            line = q["body"][0][0] + number - 1 if q["body"] else q["line"]
+            report.check(problem is None, where(line), problem or "link %s resolves" % href)
+    return jobs
+
+
+def check_output_question(topic, job, report):
+    q, (_, py_line, code), (_, _, expected) = job
+    where = topic.where("quiz.md", q["line"])
+    results = []
+    for seed in ("0", "1"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1")
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                p = subprocess.run([PY, "-c", code], cwd=tmp, env=env, timeout=RUN_TIMEOUT,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                results.append(p.stdout)
+            except subprocess.TimeoutExpired:
+                results.append("<timed out after %d s>" % RUN_TIMEOUT)
+    want = normalise(expected)
+    got = normalise(results[0])
+    if got != want:
+        diff = list(difflib.unified_diff(want.split("\n"), got.split("\n"), "quiz.md expected", "python3 prints", lineterm="", n=2))
+        report.fail(where, "output question %s: expected output differs from what python3 prints" % q["id"], diff[:30])
+    elif normalise(results[1]) != want:
+        report.fail(where, "output question %s: output depends on the hash seed (set/dict order?)" % q["id"],
+                    ["PYTHONHASHSEED=1 prints:"] + normalise(results[1]).split("\n")[:10])
+    else:
+        report.ok("%s: output question %s" % (where, q["id"]))
+
+
+def check_examples(topic, report, pool_submit):
+    """Runs examples.py whole and each cell alone (as pool jobs)."""
+    f = topic.path("examples.py")
+    cells = [c for c in checker.split_cells(read(f)) if c["kind"] == "example"]
+    report.check(EXAMPLES[0] <= len(cells) <= EXAMPLES[1], topic.where("examples.py", 1),
+                 "examples.py has %d cells (needs %d-%d)" % (len(cells), EXAMPLES[0], EXAMPLES[1]))
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+
+    def whole():
+        rc, out, err = run([PY, "examples.py"], cwd=topic.dir, env=env)
+        report.check(rc == 0, topic.where("examples.py"), "python3 examples.py exits 0 (got %s)" % rc, tail(err or out))
+
+    def alone(cell):
+        with tempfile.TemporaryDirectory() as tmp:
+            rc, out, err = run([PY, "-c", cell["code"]], cwd=tmp, env=env)
+        report.check(rc == 0, topic.where("examples.py", cell["line"]),
+                     "example cell %r runs alone (exit %s)" % (cell["name"], rc), tail(err or out))
+
+    futures = [pool_submit(whole)]
+    futures += [pool_submit(alone, c) for c in cells]
+    return futures
+
+
+def exercise_plan(topic, report):
+    """Static checks of exercises/solutions; returns the measurement plan."""
+    ex_cells = checker.split_cells(read(topic.path("exercises.py")))
+    sol_cells = checker.split_cells(read(topic.path("solutions.py")))
+    exercises = [c for c in ex_cells if c["kind"] == "exercise"]
+    report.check(EXERCISES[0] <= len(exercises) <= EXERCISES[1], topic.where("exercises.py", 1),
+                 "exercises.py has %d exercises (needs %d-%d)" % (len(exercises), EXERCISES[0], EXERCISES[1]))
+    plan = []
+    above = 0
+    for ex in exercises:
+        name, time_t, space_t = ex["name"], ex["headers"].get("time"), ex["headers"].get("space")
+        w = topic.where("exercises.py", ex["line"])
+        report.check(rank(time_t) >= 0, w, "%s declares a valid time class (%r)" % (name, time_t))
+        if space_t is not None:
+            report.check(rank(space_t) >= 0, w, "%s declares a valid space class (%r)" % (name, space_t))
+        sols = [c for c in sol_cells if c["name"] == name and c["kind"] == "solution"]
+        naives = [c for c in sol_cells if c["name"] == name and c["kind"] == "naive"]
+        report.check(len(sols) == 1, w, "%s has exactly one solution cell (found %d)" % (name, len(sols)))
+        if rank(time_t) < 0:
+            continue
+        for sol in sols:
+            plan.append({"topic": topic, "name": name, "kind": "solution", "line": sol["line"],
+                         "time": time_t, "space": space_t if rank(space_t or "") >= 0 else None})
+        for nv in naives:
+            nt, ns = nv["headers"].get("time"), nv["headers"].get("space")
+            worse_time = rank(nt or "") > rank(time_t)
+            worse_space = space_t is not None and rank(ns or "") > rank(space_t) >= 0
+            wn = topic.where("solutions.py", nv["line"])
+            report.check(worse_time or worse_space, wn,
+                         "naive %s declares a class above its target (time %s vs %s, space %s vs %s)" % (
+                             name, nt, time_t, ns, space_t))
+            if worse_time or worse_space:
+                above += 1
+                plan.append({"topic": topic, "name": name, "kind": "naive", "line": nv["line"],
+                             "time": time_t if worse_time else None,
+                             "space": space_t if worse_space else None})
+    report.check(above >= MIN_NAIVE, topic.where("solutions.py", 1),
+                 "%d exercises have a naive version above the target (needs %d)" % (above, MIN_NAIVE))
+    return plan
+
+
+def check_tests(topic, report):
+    rc, out, err = run([PY, os.path.abspath(__file__), "--child-tests", topic.dir], timeout=300)
+    if rc != 0:
+        report.fail(topic.where("exercises.py"), "running the exercises' TESTS crashed (exit %s)" % rc, tail(err))
+        return
+    for entry in json.loads(out):
+        w = topic.where("exercises.py", entry["line"])
+        report.check(not entry["problems"], w, "check cell of %s is well-formed" % entry["name"], entry["problems"])
+        for r in entry["runs"]:
+            wr = topic.where(r["file"], r["line"])
+            if "error" in r:
+                if r["kind"] == "stub":
+                    report.fail(wr, "stub %s does not load: %s" % (entry["name"], r["error"]))
+                else:
+                    report.fail(wr, "%s %s does not load: %s" % (r["kind"], entry["name"], r["error"]))
+                continue
+            details = ["%s -> %s (expected %s)" % (f["call"], f["actual"], f["expected"]) for f in r["failures"]]
+            if r["kind"] == "stub":
+                report.check(r["passed"] < r["total"], wr, "stub %s fails at least one test (passes %d/%d)" % (
+                    entry["name"], r["passed"], r["total"]))
+            else:
+                report.check(r["passed"] == r["total"], wr, "%s %s passes all tests (%d/%d)" % (
+                    r["kind"], entry["name"], r["passed"], r["total"]), details)
+
+
+# ----------------------------------------------------------- measurement --
+
+def classify(csv_text):
+    """coursecore fit --json on csv_text -> dict (or {"error": ...})."""
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write(csv_text)
+        name = f.name
+    try:
+        rc, out, err = run([COURSECORE, "fit", "--json", name], timeout=30)
+    finally:
+        os.unlink(name)
+    if rc != 0:
+        return {"error": (err or out).strip() or "exit %s" % rc}
+    try:
+        return json.loads(out)
+    except ValueError:
+        return {"error": "unreadable output: %r" % out[:200]}
+
+
+def verdict(fit, target, want):
+    """(passed, measured label) for want "meets" or "misses" (policy above)."""
+    t = rank(target)
+    best, top, runner = fit.get("best"), fit.get("top"), fit.get("runner_up")
+    confidence = fit.get("confidence") or 0.0
+    slope = fit.get("slope")
+    if best in CLASSES:
+        label = "%s (runner-up %s, confidence %.3f)" % (best, runner, confidence)
+        if (rank(best) <= t) == (want == "meets"):
+            return True, label
+    else:
+        label = "inconclusive (%s or %s, confidence %.2f)" % (top, runner, confidence)
+    if slope is not None:
+        label += ", log-log slope %.3f" % slope
+        if want == "misses" and slope >= EXPONENT[target] + SLOPE_MARGIN:
+            return True, label
+        if want == "meets" and target in POLYNOMIAL and slope <= EXPONENT[target] + MEETS_SLOPE_MARGIN:
+            return True, label
+    if top not in CLASSES or (best in CLASSES and confidence >= LOW_CONFIDENCE):
+        return False, label
+    if want == "meets":
+        return rank(top) <= t or runner == target, label
+    return rank(top) > t, label
+
+
+def numbers(result, metric):
+    rows = []
+    for r in result["results"]:
+        v = r.get(metric)
+        if v is None:
+            continue
+        if isinstance(v, list):
+            v = sorted(v)[len(v) // 2]
+            rows.append("n=%d: %.3g s" % (r["n"], v))
+        else:
+            rows.append("n=%d: %d B" % (r["n"], v))
+    return "; ".join(rows)
+
+
+def measure_one(item, report, can_fit):
+    topic, name, kind = item["topic"], item["name"], item["kind"]
+    where = topic.where("solutions.py", item["line"])
+    want = "meets" if kind == "solution" else "misses"
+    dims = [("time", "time", item["time"]), ("space", "peak_bytes", item["space"])]
+    dims = [d for d in dims if d[2]]
+    if not can_fit:
+        for dim, _, target in dims:
+            report.skip(where, "%s %s %s %s target %s" % (kind, name, want, dim, target), can_fit_why[0])
+        return
+    metrics = ",".join(["time"] + (["memory"] if item["space"] else []))
+    budget = SOLUTION_BUDGET if kind == "solution" else NAIVE_BUDGET
+    pending = {d[0] for d in dims}
+    last = {}
+    for attempt in range(ATTEMPTS):
+        rc, out, err = run([PY, os.path.abspath(__file__), "--child-measure", topic.dir, name, kind, metrics,
+                            str(budget)], timeout=budget * 3 + 60)
+        if rc != 0:
+            last = {d: ("crashed", tail(err)) for d in pending}
+            continue
+        result = json.loads(out)
+        for dim, metric, target in dims:
+            if dim not in pending:
+                continue
+            rows = [r for r in result["results"] if r.get(metric) is not None]
+            if len(rows) < 3:
+                last[dim] = ("only %d sizes measured in %.0f s" % (len(rows), budget), [numbers(result, metric)])
+                continue
+            fit = classify(checker.measurement_csv(result, metric))
+            if "error" in fit:
+                last[dim] = ("classifier error: %s" % fit["error"], [numbers(result, metric)])
+                continue
+            ok, label = verdict(fit, target, want)
+            if ok:
+                pending.discard(dim)
+                report.ok("%s: %s %s %s %s %s (measured %s)" % (where, kind, name, want, dim, target, label))
+                if kind == "solution" and dim == "time" and rows and \
+                        sorted(rows[-1]["time"])[1] > SLOW_SOLUTION:
+                    report.warn(where, "solution %s takes %.0f ms per call at n=%d (keep it under ~50 ms)" % (
+                        name, 1000 * sorted(rows[-1]["time"])[1], rows[-1]["n"]))
+            else:
+                last[dim] = ("measured %s" % label, [numbers(result, metric), "classifier: %s" % fit.get("reason")])
+        if not pending:
+            return
+        budget *= 1.5
+    for dim, _, target in dims:
+        if dim in pending:
+            what, details = last.get(dim, ("not measured", []))
+            report.fail(where, "%s %s does not %s %s target %s: %s after %d attempts" % (
+                kind, name, "meet" if want == "meets" else "miss", dim, target, what, ATTEMPTS), details)
+
+
+can_fit_why = [""]
+
+
+def ensure_coursecore():
+    """(ok, why) -- builds build/native/coursecore if it is missing."""
+    made = ""
+    if not os.path.exists(COURSECORE) and shutil.which("make"):
+        rc, out, err = run(["make", "-s", "-C", ROOT, os.path.relpath(COURSECORE, ROOT)], timeout=300)
+        made = " (%s)" % tail(err or out, 1)[0] if (err or out).strip() else ""
+    if not os.path.exists(COURSECORE):
+        return False, "%s is missing and `make %s` failed%s" % (
+            rel(COURSECORE), os.path.relpath(COURSECORE, ROOT), made)
+    rc, out, err = run([COURSECORE, "list"], timeout=30)
+    if rc != 0:
+        return False, "`coursecore list` failed: %s" % (err.strip() or rc)
+    return True, out
+
+
+def check_build(content_dir, demos, report):
+    node = shutil.which("node")
+    if not node:
+        report.skip(rel(content_dir), "the build accepts the content", "node is not installed")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [node, os.path.join(ROOT, "tools", "content", "build.mjs"), "--content", content_dir, "--out", tmp]
+        # Demo ids are checked by check_lesson/check_quiz (one failure
+        # each); --demo-ids here would report every one a second time.
+        rc, out, err = run(cmd, timeout=120)
+    if rc == 0:
+        report.ok("build accepts the content")
+        return
+    problems = [l for l in err.splitlines() if re.match(r"^.+:\d+: ", l)]
+    for line in problems:
+        where, _, what = line.partition(": ")
+        report.fail(where, "build: %s" % what)
+    if not problems:
+        report.fail(rel(content_dir), "build failed (exit %s)" % rc, tail(err or out))
+
+
+# ------------------------------------------------------------------ main --
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--content", default=os.path.join(ROOT, "content"))
+    ap.add_argument("--topic", action="append", help="only this topic id (repeatable)")
+    ap.add_argument("--no-measure", action="store_true", help="skip the complexity measurements")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print passing checks too")
+    ap.add_argument("--child-tests", help=argparse.SUPPRESS)
+    ap.add_argument("--child-measure", nargs=5, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child_tests:
+        child_tests(args.child_tests)
+        return 0
+    if args.child_measure:
+        d, name, kind, metrics, budget = args.child_measure
+        child_measure(d, name, kind, metrics, float(budget))
+        return 0
+
+    start = time.time()
+    report = Report(args.verbose)
+    content_dir = os.path.abspath(args.content)
+    all_ids = sorted(d for d in os.listdir(content_dir)
+                     if re.match(r"^\d\d_", d) and os.path.isdir(os.path.join(content_dir, d)))
+    ids = [i for i in all_ids if not args.topic or i in args.topic]
+    topics = [Topic(content_dir, i) for i in ids]
+
+    ok, listing = ensure_coursecore()
+    demos = {l.split("\t")[0] for l in listing.splitlines() if l.strip()} if ok else None
+    can_fit_why[0] = "" if ok else listing
+    ctx = {"topics": set(all_ids), "demos": demos, "demos_why": "" if ok else listing,
+           "slugs": {}}
+    for i in all_ids:
+        try:
+            ctx["slugs"][i] = heading_slugs(read(os.path.join(content_dir, i, "README.md")))
+        except OSError:
+            ctx["slugs"][i] = set()
+
+    # One worker runs everything but the measurements, so a measurement
+    # shares the two cores with at most one other job and never with
+    # another measurement.
+    workers = 2 if args.no_measure else 1
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers)
+    futures = []
+    plan = []
+    futures.append(pool.submit(check_build, content_dir, demos, report))
+    for topic in topics:
+        if not check_files(topic, report):
+            continue
+        check_lesson(topic, ctx, report)
+        for job in check_quiz(topic, ctx, report):
+            futures.append(pool.submit(check_output_question, topic, job, report))
+        futures += check_examples(topic, report, pool.submit)
+        futures.append(pool.submit(check_tests, topic, report))
+        plan += exercise_plan(topic, report)
+
+    if not args.no_measure:
+        for item in plan:
+            measure_one(item, report, ok)
+    for f in futures:
+        try:
+            f.result()
+        except Exception as exc:  # a bug here must show, not hide a check
+            report.fail("verify_content.py", "internal error: %r" % exc)
+    pool.shutdown()
+
+    if report.skipped:
+        report.print_skips()
+    print("content: %d topics in %.0f s" % (len(topics), time.time() - start))
+    print("content: %d passed, %d failed" % (report.passed, report.failed))
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
