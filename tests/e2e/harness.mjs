@@ -1,0 +1,37 @@
+// Shared set-up for the browser tests: serve dist/ with tools/serve.mjs on a
+// free loopback port and drive Debian's Chromium through playwright-core.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from '../../tools/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function startSite() {
+  const server = createServer(path.join(root, 'dist'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    baseUrl,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A new page that records console errors and uncaught exceptions. */
+export async function openPage(site, hash = '', { context, viewport } = {}) {
+  const ctx = context || await site.browser.newContext({ viewport: viewport || { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => page.consoleErrors.push(e.message));
+  await page.goto(site.baseUrl + hash);
+  return page;
+}

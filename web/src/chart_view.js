@@ -1,0 +1,143 @@
+// One Chart.js chart per demo panel: the series of one metric against n,
+// each with its fitted growth curve dashed beside it, and a log-axes toggle.
+// Updates change chart.data in place and call chart.update().
+import {
+  Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale,
+  Tooltip, Legend,
+} from 'chart.js';
+import { basis, prettyClass } from './complexity.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+
+const FIT_SAMPLES = 48;
+
+function cssVar(name, fallback) {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+export function seriesColor(index) {
+  return cssVar(`--series-${(index % 6) + 1}`, ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#db2777'][index % 6]);
+}
+
+/** Formats a value in the unit of its metric (seconds get ns/µs/ms). */
+export function formatValue(value, unit) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (unit === 's') {
+    const abs = Math.abs(value);
+    if (abs === 0) return '0 s';
+    if (abs < 1e-6) return `${+(value * 1e9).toPrecision(3)} ns`;
+    if (abs < 1e-3) return `${+(value * 1e6).toPrecision(3)} µs`;
+    if (abs < 1) return `${+(value * 1e3).toPrecision(3)} ms`;
+    return `${+value.toPrecision(3)} s`;
+  }
+  if (unit === 'bytes' && Math.abs(value) >= 1024) {
+    if (Math.abs(value) >= 1048576) return `${+(value / 1048576).toPrecision(3)} MiB`;
+    return `${+(value / 1024).toPrecision(3)} KiB`;
+  }
+  return Math.abs(value) >= 1e6 ? value.toExponential(2) : `${+value.toPrecision(4)}`;
+}
+
+function fittedClass(fit) {
+  if (!fit) return null;
+  return fit.best && fit.best !== 'inconclusive' ? fit.best : null;
+}
+
+// The dashed curve y = a + b*f(n) of the series' fitted class.
+function fitCurve(series) {
+  const label = fittedClass(series.fit);
+  const cls = label && (series.fit.classes || []).find((c) => c.label === label);
+  if (!cls || series.x.length < 2) return null;
+  const lo = Math.min(...series.x), hi = Math.max(...series.x);
+  const points = [];
+  for (let i = 0; i < FIT_SAMPLES; i++) {
+    const x = lo * (hi / lo) ** (i / (FIT_SAMPLES - 1));
+    const y = cls.a + cls.b * basis(label, x);
+    if (Number.isFinite(y) && y > 0) points.push({ x, y });
+  }
+  return points;
+}
+
+function datasetsFor(seriesList, stepped) {
+  const datasets = [];
+  seriesList.forEach((series, index) => {
+    const color = seriesColor(index);
+    const fitLabel = fittedClass(series.fit);
+    datasets.push({
+      label: fitLabel ? `${series.label} — ${prettyClass(fitLabel)}` : series.label,
+      data: series.x.map((x, i) => ({ x, y: series.y[i] })),
+      borderColor: color,
+      backgroundColor: color,
+      pointRadius: series.x.length > 200 ? 0 : 3,
+      borderWidth: 2,
+      showLine: !series.pointsOnly,
+      stepped: series.stepped || stepped ? 'before' : false,
+    });
+    const curve = fitCurve(series);
+    if (curve) {
+      datasets.push({
+        label: `fit: ${prettyClass(fitLabel)}`,
+        data: curve,
+        borderColor: color,
+        borderDash: [5, 4],
+        borderWidth: 1.5,
+        pointRadius: 0,
+        isFit: true,
+      });
+    }
+  });
+  return datasets;
+}
+
+export class ChartView {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.chart = null;
+    this.logAxes = false;
+  }
+
+  /** Draw the series of one metric. */
+  show(seriesList, { xLabel, unit, logAxes }) {
+    this.logAxes = logAxes;
+    const text = cssVar('--text', '#1f2937');
+    const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
+    const type = logAxes ? 'logarithmic' : 'linear';
+    const config = {
+      type: 'line',
+      data: { datasets: datasetsFor(seriesList, false) },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        parsing: false,
+        normalized: true,
+        interaction: { mode: 'nearest', intersect: false },
+        scales: {
+          x: { type, title: { display: true, text: xLabel, color: text }, ticks: { color: text }, grid: { color: grid } },
+          y: {
+            type,
+            title: { display: true, text: unit, color: text },
+            ticks: { color: text, callback: (v) => formatValue(Number(v), unit) },
+            grid: { color: grid },
+          },
+        },
+        plugins: {
+          legend: { labels: { color: text, filter: (item, data) => !data.datasets[item.datasetIndex].isFit } },
+          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatValue(ctx.parsed.y, unit)} at n = ${ctx.parsed.x}` } },
+        },
+      },
+    };
+    if (this.chart) {
+      this.chart.data.datasets = config.data.datasets;
+      this.chart.options = config.options;
+      this.chart.update();
+    } else {
+      this.chart = new Chart(this.canvas, config);
+    }
+  }
+
+  destroy() {
+    this.chart?.destroy();
+    this.chart = null;
+  }
+}

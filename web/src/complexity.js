@@ -1,0 +1,26 @@
+// Growth classes as the C classifier names them, and their basis functions
+// f(n) so a fitted y = a + b*f(n) can be drawn. Must match c_src/fit.c.
+
+export const CLASS_LABELS = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'];
+
+export function classRank(label) {
+  return CLASS_LABELS.indexOf(label);
+}
+
+export function basis(label, n) {
+  switch (label) {
+    case 'O(1)': return 1;
+    case 'O(log n)': return Math.log2(n);
+    case 'O(n)': return n;
+    case 'O(n log n)': return n * Math.log2(n);
+    case 'O(n^2)': return n * n;
+    case 'O(n^3)': return n * n * n;
+    case 'O(2^n)': return 2 ** n;
+    default: return NaN;
+  }
+}
+
+/** Pretty form for display: O(n^2) -> O(n²). */
+export function prettyClass(label) {
+  return String(label).replace('^2', '²').replace('^3', '³').replace('2^n', '2ⁿ');
+}

@@ -1,0 +1,20 @@
+// Loads the site's build-time data (dist/data/*.json) once per file.
+// URLs are relative so the site works under any sub-path.
+
+const cache = new Map();
+
+export function loadJson(path) {
+  if (!cache.has(path)) {
+    const promise = fetch(path).then((response) => {
+      if (!response.ok) throw new Error(`Could not load ${path} (HTTP ${response.status})`);
+      return response.json();
+    });
+    promise.catch(() => cache.delete(path));
+    cache.set(path, promise);
+  }
+  return cache.get(path);
+}
+
+export const loadCourse = () => loadJson('data/course.json');
+export const loadTopic = (id) => loadJson(`data/topics/${encodeURIComponent(id)}.json`);
+export const loadDemos = () => loadJson('data/demos.json');
