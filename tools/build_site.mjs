@@ -59,7 +59,12 @@ async function bundle() {
 }
 
 function copyStatic() {
-  for (const file of ['index.html', 'styles.css']) copy(path.join(root, 'web', file), path.join(dist, file));
+  copy(path.join(root, 'web/index.html'), path.join(dist, 'index.html'));
+  // One stylesheet: the base plus one file per feature in web/styles/.
+  const featureCss = fs.readdirSync(path.join(root, 'web/styles')).filter((f) => f.endsWith('.css')).sort();
+  const css = [path.join(root, 'web/styles.css'), ...featureCss.map((f) => path.join(root, 'web/styles', f))]
+    .map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  fs.writeFileSync(path.join(dist, 'styles.css'), css);
   for (const file of ['coursecore.mjs', 'coursecore.wasm']) copy(path.join(root, 'build/wasm', file), path.join(dist, 'core', file));
   const py = path.join(root, 'web/py');
   if (fs.existsSync(py)) for (const file of fs.readdirSync(py)) if (file.endsWith('.py')) copy(path.join(py, file), path.join(dist, 'py', file));

@@ -203,8 +203,9 @@ export class DemoPanel {
   draw() {
     const series = this.currentSeries();
     if (!series.length) return;
+    this.root.dataset.fittedSeries = String(series.filter((s) => s.fit).length);
     this.chart.show(series, { xLabel: this.result.xLabel, unit: series[0].unit, logAxes: this.logAxes });
-    this.fitList.replaceChildren(...series.filter((s) => s.fit !== undefined).map((s) => el('li', { class: 'fit' },
+    this.fitList.replaceChildren(...series.filter((s) => s.fit).map((s) => el('li', { class: 'fit' },
       el('span', { class: 'fit-series' }, s.label), ': ',
       el('span', { class: `fit-class${s.fit && s.fit.best === 'inconclusive' ? ' inconclusive' : ''}` }, fitText(s.fit)))));
   }
