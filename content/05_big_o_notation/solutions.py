@@ -44,7 +44,9 @@ def count_pairs_with_sum(nums, target):
 
 # %% solution: max_window_sum
 def max_window_sum(nums, k):
-    window = sum(nums[:k])
+    window = 0
+    for i in range(k):                      # no slice: a slice would copy k items
+        window += nums[i]
     best = window
     for i in range(k, len(nums)):
         window += nums[i] - nums[i - k]    # one item enters, one leaves

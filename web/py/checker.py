@@ -602,6 +602,7 @@ def to_csv(sizes, values, header=None):
 
 
 def measurement_csv(result, metric="time", header=None):
-    """to_csv() of one metric ("time", "steps" or "peak_bytes") of measure()."""
+    """to_csv() of one metric ("time", "steps" or "peak_bytes") of measure(),
+    with the "n,<metric>" header row that `coursecore fit` requires."""
     rows = result["results"]
-    return to_csv([r["n"] for r in rows], [r.get(metric) for r in rows], header)
+    return to_csv([r["n"] for r in rows], [r.get(metric) for r in rows], header or "n," + metric)
