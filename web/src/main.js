@@ -4,6 +4,7 @@ import { onRouteChange } from './router.js';
 import { renderHome } from './home_page.js';
 import { renderTopic } from './topic_page.js';
 import { el } from './dom.js';
+import * as pythonSections from './python_sections.js';
 
 const main = document.getElementById('main');
 let lastTopic = null;
@@ -21,7 +22,7 @@ async function show(route) {
       lastTopic = null;
       await renderHome(main);
     }
-    main.focus({ preventScroll: Boolean(route.section) });
+    main.focus({ preventScroll: true });   // move focus for screen readers without jumping
   } catch (err) {
     lastTopic = null;
     main.replaceChildren(el('div', { class: 'error-page' },
@@ -32,4 +33,5 @@ async function show(route) {
 }
 
 theme.init();
+pythonSections.init();
 onRouteChange(show);
