@@ -5,6 +5,7 @@ import { renderHome } from './home_page.js';
 import { renderTopic } from './topic_page.js';
 import { el } from './dom.js';
 import * as pythonSections from './python_sections.js';
+import * as quiz from './quiz.js';
 
 const main = document.getElementById('main');
 let lastTopic = null;
@@ -34,4 +35,5 @@ async function show(route) {
 
 theme.init();
 pythonSections.init();
+quiz.init();
 onRouteChange(show);
