@@ -21,7 +21,14 @@
 **     likelihoods; when the noise came from few sizes, the Student-t form
 **     (nu + 1) ln(1 + delta/nu) replaces delta, so four noisy points cannot
 **     produce a confident verdict out of luck. Exact data (operation
-**     counts) has no noise to estimate and is judged by chi-square.
+**     counts) has no noise to estimate and is judged by chi-square; when
+**     one class matches it to 1e-7 with a free intercept (2n - 1,
+**     40n + 56), or it is the same value at every size (zeros included),
+**     that settles it before any noise is estimated (classify_exact).
+**   - O(2^n) is exponential growth in general, a + b c^n with the base c
+**     fitted; O(n) may tilt as n^(1+eps) at a prior cost, because per-item
+**     costs creep with n (caches) and a narrow range cannot tell that
+**     from log n (fit_model.c, fit_internal.h).
 **   - O(1) is nested in every other class (b = 0), so it is tested first:
 **     "does the best growing class beat a constant by more than the noise
 **     allows?", with FIT_O1_BONUS of evidence for the simpler explanation.
@@ -46,6 +53,7 @@
 #define FIT_SIGMA_PASSES  8
 #define FIT_SIGMA_START   0.3   /* first guess at the noise without repeats */
 #define FIT_EXACT_SIGMA   1e-7  /* below this relative noise the data is exact */
+#define FIT_EXACT_TOL     1e-7  /* a class within this relative error is exact */
 
 static const char *const labels[FIT_CLASS_COUNT] = {
     "O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)", "O(2^n)"
@@ -126,12 +134,13 @@ static double evidence(double delta, double nu) {
 typedef struct fit_state {
     fit_data d;
     fit_model mo[FIT_CLASS_COUNT];
-    double *work;       /* 6m model scratch + m sigma scratch + 7m residuals */
+    double *work;       /* FIT_MODEL_WORK m model scratch + m sigma scratch
+                           + 7m residuals */
     double sigma, nu;
 } fit_state;
 
 static double *resid_of(fit_state *s, int cls) {
-    return s->work + 7 * s->d.m + cls * s->d.m;
+    return s->work + (FIT_MODEL_WORK + 1) * s->d.m + cls * s->d.m;
 }
 
 static int best_growth(const fit_state *s) {
@@ -182,7 +191,7 @@ static double best_scale(fit_state *s) {
     for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++) {
         double sc;
         if (!s->mo[c].applicable) continue;
-        sc = fit_model_sigma(&s->d, resid_of(s, c), 2, s->work + 6 * s->d.m);
+        sc = fit_model_sigma(&s->d, resid_of(s, c), 2, s->work + FIT_MODEL_WORK * s->d.m);
         if (sc >= 0.0 && (best < 0.0 || sc < best)) best = sc;
     }
     return best;
@@ -292,17 +301,95 @@ static void copy_models(const fit_state *s, fit_result *r) {
         r->b[c] = s->mo[c].b;
         r->score[c] = s->mo[c].applicable ? s->mo[c].loss : HUGE_VAL;
     }
+    r->exp_base = s->mo[FIT_2N].applicable ? s->mo[FIT_2N].shape : 0.0;
     r->noise = s->sigma;
+}
+
+/* --------------------------------------------------------- exact data */
+
+/* Exact data (operation counts, bytes, noise-free formulas): every size's
+** readings agree and one class matches to FIT_EXACT_TOL. Judging it by
+** noise makes no sense (there is none to estimate, and the robust search
+** cannot find a curve it must hit to 1e-9), so it is decided here.
+**
+** The same value at every size (zeros included: the extra bytes of an
+** in-place algorithm) is O(1). Returns 1 when the data was exact and r is
+** filled. */
+static int exact_constant(fit_state *s, fit_result *r) {
+    const fit_data *d = &s->d;
+    double mean = 0.0;
+    int j, c;
+    for (j = 0; j < d->m; j++) mean += d->y[j] / d->m;
+    for (j = 0; j < d->m; j++)
+        if (fabs(d->y[j] - mean) > FIT_EXACT_TOL * mean) return 0;
+    for (c = 0; c < FIT_CLASS_COUNT; c++) {
+        int applies = c != FIT_2N || d->n[d->m - 1] <= FIT_2N_MAX_N;
+        r->a[c] = applies ? mean : 0.0;
+        r->b[c] = 0.0;
+        r->score[c] = applies ? 0.0 : HUGE_VAL;
+        r->weight[c] = c == FIT_O1;
+    }
+    r->best = r->top = FIT_O1;
+    r->runner_up = FIT_LOGN;
+    r->confidence = 1.0;
+    r->noise = 0.0;
+    snprintf(r->reason, sizeof r->reason, mean == 0.0
+             ? "zero at every size: constant (or below the timer resolution)"
+             : "the same value at every size: constant");
+    return 1;
+}
+
+/* A growing class that matches exactly, with any intercept (2n - 1,
+** 368n - 16 are straight lines): if exactly one does, it wins, and the
+** others are scored as exact values at no noise, where any misfit is
+** damning. (Not as counts known to +-1/2: y = n for n = 5..24 is also
+** round(3.3 + 0.28 n ln n), but that is no reason to doubt it is n.) */
+static int exact_growth(fit_state *s, fit_result *r) {
+    fit_data *d = &s->d;
+    fit_model exact[FIT_CLASS_COUNT];
+    int c, j, hit = -1;
+    for (j = 0; j < d->m; j++) if (!(d->y[j] > 0.0)) return 0;
+    for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++) {
+        if (fit_model_exact(d, c, &exact[c], s->work) > FIT_EXACT_TOL) continue;
+        if (hit >= 0) return 0;     /* two classes match: leave it to the noise */
+        hit = c;
+    }
+    if (hit < 0) return 0;
+    for (j = 0; j < d->m; j++) d->lo[j] = d->hi[j] = d->logv[j];
+    fit_all(s, 0.0);
+    s->mo[hit] = exact[hit];
+    s->mo[hit].applicable = 1;
+    s->sigma = 0.0;
+    s->nu = HUGE_VAL;
+    copy_models(s, r);
+    weigh(s, r);
+    rank(r);
+    if (r->best == hit)
+        snprintf(r->reason, sizeof r->reason, "%s fits the values exactly; no other class does",
+                 labels[hit]);
+    else
+        explain(r);
+    return 1;
+}
+
+static int classify_exact(fit_state *s, fit_result *r) {
+    if (!s->d.identical || s->d.m < 3) return 0;
+    return exact_constant(s, r) || exact_growth(s, r);
 }
 
 static int classify_data(fit_state *s, fit_result *r) {
     int err;
     init_result(r, &s->d);
     err = fit_data_loglog_slope(&s->d, &r->loglog_slope);
-    if (err != 0 || degenerate(&s->d, r)) return err;
-    if ((size_t)s->d.m > SIZE_MAX / ((7 + FIT_CLASS_COUNT) * sizeof(double))) return FIT_ERR_NOMEM;
-    s->work = mem_alloc((size_t)s->d.m * (7 + FIT_CLASS_COUNT) * sizeof(double));
+    if (err != 0) return err;
+    if ((size_t)s->d.m > SIZE_MAX / ((FIT_MODEL_WORK + 1 + FIT_CLASS_COUNT) * sizeof(double)))
+        return FIT_ERR_NOMEM;
+    s->work = mem_alloc((size_t)s->d.m * (FIT_MODEL_WORK + 1 + FIT_CLASS_COUNT) * sizeof(double));
     if (s->work == NULL) return FIT_ERR_NOMEM;
+    if (classify_exact(s, r) || degenerate(&s->d, r)) {
+        mem_free(s->work);
+        return 0;
+    }
     settle_sigma(s);
     copy_models(s, r);
     weigh(s, r);
@@ -382,6 +469,10 @@ static void jclasses(jout *o, const fit_result *r) {
         jnum(o, "score", r->score[c]);
         jput(o, ",");
         jnum(o, "weight", r->weight[c]);
+        if (c == FIT_2N) {
+            jput(o, ",");
+            jnum(o, "base", r->exp_base > 0.0 ? r->exp_base : NAN);
+        }
         jput(o, "}");
     }
     jput(o, "]");

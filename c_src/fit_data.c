@@ -107,12 +107,18 @@ static double detect_quantum(const raw_point *p, int count, double ymax) {
     double eps = 1e-9 * ymax, g = 0.0;
     int i, whole = 1, zeros = 0;
     for (i = 0; i < count; i++) {
-        if (p[i].y <= 0.0) { zeros = 1; continue; }
-        if (fabs(p[i].y - floor(p[i].y + 0.5)) > 1e-9 * p[i].y) whole = 0;
-        g = g == 0.0 ? p[i].y : real_gcd(g, p[i].y, eps);
-        if (g < 1e-6 * ymax) return 0.0;
+        if (p[i].y <= 0.0) zeros = 1;
+        else if (fabs(p[i].y - floor(p[i].y + 0.5)) > 1e-9 * p[i].y) whole = 0;
     }
-    return whole && !zeros && g > 1.0 ? 1.0 : g;
+    /* Whole numbers without zero readings are counts: quantum 1 however
+    ** large they get (40n + 1 up to n = 200000 is still a count). */
+    if (whole && !zeros) return 1.0;
+    for (i = 0; i < count; i++) {
+        if (p[i].y <= 0.0) continue;
+        g = g == 0.0 ? p[i].y : real_gcd(g, p[i].y, eps);
+        if (g < 1e-6 * ymax) return whole ? 1.0 : 0.0;
+    }
+    return g;
 }
 
 /* ---------------------------------------------------------------- noise */
@@ -346,10 +352,12 @@ static void fill_size(fit_data *d, int j, const raw_point *p, int lo, int hi,
 }
 
 static void aggregate(fit_data *d, const raw_point *p, int count, double *tmp) {
-    int lo = 0, j = 0;
+    int lo = 0, j = 0, i;
     d->uncensored = 0;
+    d->identical = 1;
     while (lo < count) {
         int hi = group_end(p, lo, count);
+        for (i = lo + 1; i < hi; i++) if (p[i].y != p[lo].y) d->identical = 0;
         fill_size(d, j++, p, lo, hi, tmp);
         lo = hi;
     }
@@ -414,6 +422,12 @@ static double pair_slope(const fit_data *d, int i, int j) {
     return (d->logv[j] - d->logv[i]) / (log(d->n[j]) - log(d->n[i]));
 }
 
+/* A size the slope can use: not censored, and not a zero read without a
+** floor (all zeros: log 0). */
+static int slope_usable(const fit_data *d, int j) {
+    return !d->cens[j] && isfinite(d->logv[j]);
+}
+
 /* Median of pairwise slopes (Theil-Sen): one wild median cannot tilt it.
 ** Up to 64 sizes use every pair; beyond, the pairs half the range apart,
 ** which keeps the work linear. */
@@ -425,11 +439,11 @@ int fit_data_loglog_slope(const fit_data *d, double *slope) {
     for (i = 0; i < m; i++) {
         if (!all) {
             j = i + m / 2;
-            if (j < m && !d->cens[i] && !d->cens[j]) s[used++] = pair_slope(d, i, j);
+            if (j < m && slope_usable(d, i) && slope_usable(d, j)) s[used++] = pair_slope(d, i, j);
             continue;
         }
         for (j = i + 1; j < m; j++)
-            if (!d->cens[i] && !d->cens[j]) s[used++] = pair_slope(d, i, j);
+            if (slope_usable(d, i) && slope_usable(d, j)) s[used++] = pair_slope(d, i, j);
     }
     fit_sort_doubles(s, used);
     *slope = used ? fit_median_sorted(s, used) : 0.0;

@@ -26,6 +26,8 @@ typedef struct fit_data {
     int *k;             /* [m] repeats at each size */
     int *cens;          /* [m] 1 when the centre reads zero: only "< floor" */
     int uncensored;     /* sizes with cens == 0 */
+    int identical;      /* 1 when the readings at each size are all equal
+                           (one reading per size, or exact repeats) */
     double ymax;        /* largest raw value */
     double quantum;     /* detected value quantum, 0 if none */
     double floor_value; /* smallest resolvable value: quantum/2, or 0 */
@@ -51,17 +53,64 @@ int fit_data_loglog_slope(const fit_data *d, double *slope);
 #define FIT_SPIKE_RANGE 4.0 /* log range over which spikes spread (e^4 = 55x) */
 #define FIT_EPS_LOG   1e-9  /* numerical floor of a standard error (log) */
 
+/* O(n) is fitted as a + b n^(1+eps): a linear algorithm's per-item cost
+** creeps with n (caches, allocators), which is not a log n -- over the
+** ranges one can time, log n grows little (x1.4 over n = 1000..16000), and
+** without the tilt a 20-30% creep is an O(n log n) "with certainty". The
+** tilt costs (eps / sd)^2 (a normal prior), sd = FIT_TILT_PRIOR per e-fold
+** of n but at most FIT_DRIFT_PRIOR / ln(n_max / n_min): a creep of about
+** 15% over the measured range is ordinary, a steady power law is not. So
+** n log n needs a curvature, or a slope above 1 larger than such a creep,
+** to beat n: a slope of 1 + 1/ln n over a narrow range (4-16x) gives a
+** confidence around 0.9-0.97, no longer 1.0, and one decade or more of
+** clean data still decides. O(n log n) has no tilt: with one, and its
+** offset, it could pass for a straight line. */
+#define FIT_TILT_PRIOR  0.05
+#define FIT_DRIFT_PRIOR 0.15
+#define FIT_TILT_MAX    0.2
+#define FIT_TILT_GRID   9       /* odd: the grid holds eps = 0 */
+/* The exponential class is y = a + b c^n, c in [FIT_EXP_BASE_MIN,
+** FIT_EXP_BASE_MAX] (lower, and a cubic over n = 15..25 passes for
+** 1.17^n); the free base costs FIT_EXP_PENALTY (an extra parameter). */
+#define FIT_EXP_BASE_MIN 1.2
+#define FIT_EXP_BASE_MAX 4.0
+#define FIT_EXP_GRID     12
+#define FIT_EXP_PENALTY  2.0
+/* A shape is first located at this noise (no prior): the landscape is
+** smooth there; at a small noise it is a narrow trough between flat,
+** capped walls. Then FIT_SHAPE_GOLDEN golden-section steps at the real
+** noise. */
+#define FIT_SHAPE_SIGMA  0.25
+#define FIT_SHAPE_GOLDEN 8
+
 typedef struct fit_model {
     int applicable;     /* 0: the class cannot be fitted to this data */
-    double a, b;        /* y = a + b*f(n), a >= 0, b >= 0 */
-    double loss;        /* sum of capped Huber losses, see fit.h score */
+    double a, b;        /* y = a + b*f(n), a >= 0, b >= 0 (the untilted
+                           curve for O(n); f = c^n for the exponential) */
+    double shape;       /* the base c of the exponential; the tilt eps of
+                           O(n); 0 otherwise */
+    double loss;        /* sum of capped Huber losses plus the shape's
+                           prior cost, see fit.h score */
+    double located;     /* the shape located at the wide noise ... */
+    double located_sigma;   /* ... this one (0: not yet); kept between
+                               calls on the same data and class */
 } fit_model;
 
-/* Fit class cls at relative noise sigma. work holds 6*m doubles; its first
-** m receive the log residuals (0 for a zero reading that the model also
-** puts below the floor). */
+#define FIT_MODEL_WORK 8     /* model scratch, in doubles per size */
+
+/* Fit class cls at relative noise sigma. work holds FIT_MODEL_WORK*m
+** doubles; its first m receive the log residuals (0 for a zero reading
+** that the model also puts below the floor). mo must be zeroed before the
+** first call for a class (it keeps the located shape between calls). */
 void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
                    double *work);
+
+/* Least squares in relative error with a free intercept (any sign), for
+** exact data: fills mo (loss 0, applicable 0 if the class cannot be
+** fitted) and returns the largest relative residual, HUGE_VAL when the
+** class does not apply or does not grow. Needs every centre > 0. work
+** holds m doubles. */
+double fit_model_exact(const fit_data *d, int cls, fit_model *mo, double *work);
 
 /* Robust relative noise of one reading implied by a model's residuals
 ** (scratch: m doubles), or -1 when no degrees of freedom are left. */

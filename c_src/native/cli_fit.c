@@ -217,8 +217,12 @@ static void print_summary(const fit_result *r, const csv_data *d) {
     printf("\n%s vs n: %d points at %d sizes, noise %.1f%%, log-log slope %.2f\n",
            d->name, r->points, r->distinct_n, 100.0 * r->noise, r->loglog_slope);
     if (r->quantum > 0) printf("values are multiples of %g (timer tick or counts)\n", r->quantum);
-    printf("fit: %s ~ %.4g + %.4g * f(n) for %s\n", d->name, r->a[r->top], r->b[r->top],
-           fit_class_label(r->top));
+    if (r->top == FIT_2N && r->exp_base > 0.0)
+        printf("fit: %s ~ %.4g + %.4g * %.4g^n (exponential)\n", d->name, r->a[r->top],
+               r->b[r->top], r->exp_base);
+    else
+        printf("fit: %s ~ %.4g + %.4g * f(n) for %s\n", d->name, r->a[r->top], r->b[r->top],
+               fit_class_label(r->top));
     printf("why: %s\n", r->reason);
 }
 
