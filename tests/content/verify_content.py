@@ -53,9 +53,8 @@ classifier is statistical):
 * "misses" is also accepted when the classifier's log-log slope (Theil-Sen,
   reported as "slope") is at least the target's exponent + 0.5 (O(1): 0,
   O(log n): 0.25, O(n): 1, O(n log n): 1.2, O(n^2): 2, O(n^3): 3): the
-  growth is then clearly faster than the target even if no class fits,
-  e.g. a Fibonacci-like recursion growing as 1.6^n, which the 2^n model
-  does not match;
+  growth is then clearly faster than the target even when the verdict is
+  inconclusive (e.g. an exponential measured over very few sizes);
 * "meets" is also accepted, for the targets O(1), O(n), O(n^2) and O(n^3),
   when that slope is at most the target's exponent + 0.05 (MEETS_SLOPE_MARGIN).
   A true O(n log n) has slope 1 + 1/ln n, about 1.11-1.16 over the sizes

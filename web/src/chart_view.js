@@ -52,7 +52,7 @@ function fitCurve(series) {
   const points = [];
   for (let i = 0; i < FIT_SAMPLES; i++) {
     const x = lo * (hi / lo) ** (i / (FIT_SAMPLES - 1));
-    const y = cls.a + cls.b * basis(label, x);
+    const y = cls.a + cls.b * basis(label, x, cls.base);
     if (Number.isFinite(y) && y > 0) points.push({ x, y });
   }
   return points;

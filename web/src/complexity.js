@@ -7,15 +7,17 @@ export function classRank(label) {
   return CLASS_LABELS.indexOf(label);
 }
 
-export function basis(label, n) {
+// The C core fits with natural logarithms, and O(2^n) stands for any
+// exponential c^n, with its fitted base c reported as `base`.
+export function basis(label, n, base = 2) {
   switch (label) {
     case 'O(1)': return 1;
-    case 'O(log n)': return Math.log2(n);
+    case 'O(log n)': return Math.log(n);
     case 'O(n)': return n;
-    case 'O(n log n)': return n * Math.log2(n);
+    case 'O(n log n)': return n * Math.log(n);
     case 'O(n^2)': return n * n;
     case 'O(n^3)': return n * n * n;
-    case 'O(2^n)': return 2 ** n;
+    case 'O(2^n)': return base ** n;
     default: return NaN;
   }
 }
