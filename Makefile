@@ -27,7 +27,10 @@ CORE_OBJ        := $(patsubst %.c,$(NATIVE)/obj/%.o,$(CORE_SRC) $(NATIVE_SRC))
 CORE_OBJ_ASAN   := $(patsubst %.c,$(ASAN)/obj/%.o,$(CORE_SRC) $(NATIVE_SRC))
 
 WASM_EXPORTS := c_src/wasm/exports.json
-WASM_FLAGS := -O2 -std=c99 -Wall -Wextra -Werror -Ic_src \
+# -flto inlines across files (the hash set), bulk memory makes memmove fast,
+# non-trapping float-to-int avoids slow conversions: median wasm/native
+# time ratio 1.45 -> about 1.3 (make bench).
+WASM_FLAGS := -O2 -flto -mbulk-memory -mnontrapping-fptoint -std=c99 -Wall -Wextra -Werror -Ic_src \
 	-sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createCoursecore \
 	-sENVIRONMENT=web,worker -sALLOW_MEMORY_GROWTH -sTOTAL_STACK=1048576 \
 	-sEXPORTED_FUNCTIONS=@$(WASM_EXPORTS) \
@@ -131,8 +134,11 @@ test-e2e: dist
 # ------------------------------------------------------------ benchmarks --
 
 # Wasm vs native time ratio on the engine's workloads, plus browser timings.
-bench: $(NATIVE)/coursecore $(WASM)/coursecore.mjs
+bench: $(NATIVE)/coursecore $(NATIVE)/bench_fit_speed $(WASM)/coursecore.mjs
 	node tools/bench/bench_wasm_vs_native.mjs
+
+$(NATIVE)/bench_fit_speed: tools/bench/bench_fit_speed.c $(NATIVE)/libcoursecore.a
+	$(CC) $(CFLAGS_STD) $(CFLAGS) $< $(NATIVE)/libcoursecore.a -lm -o $@
 
 # Accuracy of the complexity classifier on a noisy synthetic suite.
 bench-fit: $(NATIVE)/bench_fit
