@@ -83,7 +83,7 @@ $(NATIVE)/coursecore: c_src/native/coursecore.c $(NATIVE)/libcoursecore.a
 $(ASAN)/coursecore: c_src/native/coursecore.c $(ASAN)/libcoursecore.a
 	$(CC) $(CFLAGS_STD) $(SANFLAGS) $< $(ASAN)/libcoursecore.a -lm -o $@
 
-$(ASAN)/tests/%: tests/c/%.c tests/c/check.h $(ASAN)/libcoursecore.a
+$(ASAN)/tests/%: tests/c/%.c $(wildcard tests/c/*.h) $(ASAN)/libcoursecore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_STD) $(SANFLAGS) -Itests/c $< $(ASAN)/libcoursecore.a -lm -o $@
 

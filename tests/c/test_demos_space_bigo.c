@@ -13,6 +13,7 @@
 ** when any one allocation fails. No absolute time is asserted.
 */
 #include "check.h"
+#include "demo_json.h"
 #include "demo.h"
 #include "mem.h"
 #include "ops.h"
@@ -26,49 +27,6 @@
 
 /* ------------------------------------------------------------ JSON help -- */
 
-/* The series object with this id and metric, or NULL. */
-static const char *series_at(const char *json, const char *id, const char *metric) {
-    char key[96], want[96];
-    const char *p = json;
-    snprintf(key, sizeof key, "{\"id\":\"%s\",", id);
-    snprintf(want, sizeof want, "\"metric\":\"%s\"", metric);
-    while (json != NULL && (p = strstr(p, key)) != NULL) {
-        const char *m = strstr(p, "\"metric\":\"");
-        if (m != NULL && strncmp(m, want, strlen(want)) == 0) return p;
-        p++;
-    }
-    return NULL;
-}
-
-/* Reads the "x" or "y" array of a series; returns how many values, or -1. */
-static int series_values(const char *json, const char *id, const char *metric, const char *field,
-                         double *out, int max) {
-    const char *s = series_at(json, id, metric), *p;
-    char key[16];
-    int count = 0;
-    if (s == NULL) return -1;
-    snprintf(key, sizeof key, "\"%s\":[", field);
-    p = strstr(s, key);
-    if (p == NULL) return -1;
-    p += strlen(key);
-    while (*p != ']' && count < max) {
-        char *end;
-        out[count++] = strtod(p, &end);
-        if (end == p) return -1;
-        p = *end == ',' ? end + 1 : end;
-    }
-    return count;
-}
-
-/* 1 if the series' fit says best == label. */
-static int fit_is(const char *json, const char *id, const char *metric, const char *label) {
-    const char *s = series_at(json, id, metric), *f;
-    char want[64];
-    if (s == NULL) return 0;
-    f = strstr(s, "\"fit\":");
-    snprintf(want, sizeof want, "\"fit\":{\"best\":\"%s\"", label);
-    return f != NULL && strncmp(f, want, strlen(want)) == 0;
-}
 
 /* 1 if the series has no fit (DEMO_NOFIT or too few points). */
 static int fit_is_null(const char *json, const char *id, const char *metric) {
@@ -78,14 +36,6 @@ static int fit_is_null(const char *json, const char *id, const char *metric) {
     return f != NULL && strncmp(f, "\"fit\":null", 10) == 0;
 }
 
-/* Runs a demo and checks that live blocks come back. Caller frees *json. */
-static int run_demo(const char *id, const double *values, int count, char **json) {
-    size_t before = mem_get_stats().live_blocks;
-    int rc = demo_run(id, values, count, json);
-    CHECK_MSG(mem_get_stats().live_blocks == before + (*json != NULL), "%s: %lu live blocks before, %lu after",
-              id, (unsigned long)before, (unsigned long)mem_get_stats().live_blocks);
-    return rc;
-}
 
 /* Every single allocation of a run fails in turn: the run either succeeds or
 ** says "out of memory", and never leaks. nth goes 1..limit, then by stride

@@ -11,6 +11,7 @@
 ** No absolute time is asserted; the few time ratios have wide margins.
 */
 #include "check.h"
+#include "demo_json.h"
 #include "demo.h"
 #include "mem.h"
 #include "ops.h"
@@ -29,58 +30,6 @@
 
 /* ------------------------------------------------------------ JSON help -- */
 
-/* The series object with this id and metric, or NULL. */
-static const char *series_at(const char *json, const char *id, const char *metric) {
-    char key[96], want[96];
-    const char *p = json;
-    snprintf(key, sizeof key, "{\"id\":\"%s\",", id);
-    snprintf(want, sizeof want, "\"metric\":\"%s\"", metric);
-    while (json != NULL && (p = strstr(p, key)) != NULL) {
-        const char *m = strstr(p, "\"metric\":\"");
-        if (m != NULL && strncmp(m, want, strlen(want)) == 0) return p;
-        p++;
-    }
-    return NULL;
-}
-
-/* Reads the "x" or "y" array of a series; returns how many values. */
-static int series_values(const char *json, const char *id, const char *metric, const char *field,
-                         double *out, int max) {
-    const char *s = series_at(json, id, metric), *p;
-    char key[16];
-    int count = 0;
-    if (s == NULL) return -1;
-    snprintf(key, sizeof key, "\"%s\":[", field);
-    p = strstr(s, key);
-    if (p == NULL) return -1;
-    p += strlen(key);
-    while (*p != ']' && count < max) {
-        char *end;
-        out[count++] = strtod(p, &end);
-        if (end == p) return -1;
-        p = *end == ',' ? end + 1 : end;
-    }
-    return count;
-}
-
-/* 1 if the series' fit says best == label. */
-static int fit_is(const char *json, const char *id, const char *metric, const char *label) {
-    const char *s = series_at(json, id, metric), *f;
-    char want[64];
-    if (s == NULL) return 0;
-    f = strstr(s, "\"fit\":");
-    snprintf(want, sizeof want, "\"fit\":{\"best\":\"%s\"", label);
-    return f != NULL && strncmp(f, want, strlen(want)) == 0;
-}
-
-/* Runs a demo; checks that live blocks come back. Caller frees *json. */
-static int run_demo(const char *id, const double *values, int count, char **json) {
-    size_t before = mem_get_stats().live_blocks;
-    int rc = demo_run(id, values, count, json);
-    CHECK_MSG(mem_get_stats().live_blocks == before + (*json != NULL), "%s: %zu live blocks before, %zu after",
-              id, before, mem_get_stats().live_blocks);
-    return rc;
-}
 
 /* Fails the 1st, 2nd, ... 60th allocation of a demo run in turn (timed
 ** kernels allocate on every call, so a run has no fixed last allocation):
