@@ -19,6 +19,17 @@ function tableOfContents(lesson) {
     el('ol', {}, headings.map((h) => el('li', {}, el('a', { href: `#/${lesson.dataset.topic}/${h.id}` }, h.textContent)))));
 }
 
+// The sections added after the lesson (examples, exercises, quiz) join the
+// outline, so a learner can jump straight to them.
+function addSectionLinks(toc, sections, topicId) {
+  const list = toc?.querySelector('ol');
+  if (!list) return;
+  for (const section of sections.querySelectorAll(':scope > section[id]')) {
+    const title = section.id === 'quiz' ? 'Quiz' : section.querySelector('h2')?.textContent;
+    if (title) list.append(el('li', { class: 'toc-extra' }, el('a', { href: `#/${topicId}/${section.id}` }, title)));
+  }
+}
+
 function mountDemos(lesson, topic, demos) {
   const byId = new Map(demos.map((d) => [d.id, d]));
   const placed = new Set();
@@ -67,6 +78,7 @@ export async function renderTopic(main, route) {
       sections.append(el('p', { class: 'error' }, `Part of this page failed to load: ${err.message}`));
     }
   }
+  addSectionLinks(toc, sections, topic.id);
   if (route.section) document.getElementById(route.section)?.scrollIntoView();
   else window.scrollTo(0, 0);
   document.dispatchEvent(new CustomEvent('course:page', { detail: { page: 'topic', topic: topic.id } }));
