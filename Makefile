@@ -133,9 +133,10 @@ test-e2e: dist
 
 # ------------------------------------------------------------ benchmarks --
 
-# Wasm vs native time ratio on the engine's workloads, plus browser timings.
-bench: $(NATIVE)/coursecore $(NATIVE)/bench_fit_speed $(WASM)/coursecore.mjs
+# Wasm vs native time ratio; Pyodide time-to-ready, Check-to-verdict time and verdict stability.
+bench: $(NATIVE)/coursecore $(NATIVE)/bench_fit_speed $(WASM)/coursecore.mjs dist
 	node tools/bench/bench_wasm_vs_native.mjs
+	node tools/bench/bench_browser.mjs
 
 $(NATIVE)/bench_fit_speed: tools/bench/bench_fit_speed.c $(NATIVE)/libcoursecore.a
 	$(CC) $(CFLAGS_STD) $(CFLAGS) $< $(NATIVE)/libcoursecore.a -lm -o $@

@@ -37,7 +37,15 @@ export function createServer(rootDir) {
         res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
         return;
       }
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': stat.size });
+      // Validators let a returning learner's browser revalidate Pyodide's
+      // 15 MB instead of downloading it again.
+      const lastModified = stat.mtime.toUTCString();
+      if (req.headers['if-modified-since'] === lastModified) {
+        res.writeHead(304, { ...headers, 'Last-Modified': lastModified }).end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Last-Modified': lastModified,
+        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': stat.size });
       if (req.method === 'HEAD') res.end();
       else fs.createReadStream(file).pipe(res);
     });
