@@ -47,7 +47,7 @@ all: dist
 
 # List the targets with their one-line descriptions.
 help:
-	@grep -B1 -E '^[a-z-]+:' Makefile | grep -E '^#' | sed 's/^# /  /'
+	@awk '/^# / { doc = substr($$0, 3); next } /^[a-z0-9-]+:/ && doc { split($$0, t, ":"); printf "  make %-13s %s\n", t[1], doc } { doc = "" }' Makefile
 
 # Install what is missing: Debian packages (as root) and npm packages from the lockfile.
 deps:
@@ -105,7 +105,7 @@ dist: $(NPM_STAMP) $(WASM)/coursecore.mjs $(NATIVE)/coursecore
 
 web: dist
 
-# Install what is missing, build, and serve the course on http://127.0.0.1:$(PORT).
+# Install what is missing, build, and serve the course on http://127.0.0.1:8000 (PORT=...).
 serve: deps dist
 	node tools/serve.mjs --root $(DIST) --port $(PORT)
 
