@@ -89,6 +89,17 @@ function datasetsFor(seriesList, stepped) {
   return datasets;
 }
 
+// On log axes Chart.js labels every minor tick; keep 1, 2 and 5 per decade
+// so the labels stay readable.
+function logTickFilter(logAxes, format) {
+  return (value) => {
+    const v = Number(value);
+    if (!logAxes || !(v > 0)) return format(v);
+    const mantissa = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
+    return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? format(v) : '';
+  };
+}
+
 export class ChartView {
   constructor(canvas) {
     this.canvas = canvas;
@@ -113,11 +124,16 @@ export class ChartView {
         normalized: true,
         interaction: { mode: 'nearest', intersect: false },
         scales: {
-          x: { type, title: { display: true, text: xLabel, color: text }, ticks: { color: text }, grid: { color: grid } },
+          x: {
+            type,
+            title: { display: true, text: xLabel, color: text },
+            ticks: { color: text, callback: logTickFilter(logAxes, (v) => v.toLocaleString('en')) },
+            grid: { color: grid },
+          },
           y: {
             type,
             title: { display: true, text: unit, color: text },
-            ticks: { color: text, callback: (v) => formatValue(Number(v), unit) },
+            ticks: { color: text, callback: logTickFilter(logAxes, (v) => formatValue(v, unit)) },
             grid: { color: grid },
           },
         },
