@@ -20,6 +20,7 @@
 ** spacing in memory is a little wider.
 */
 #include "pyobj.h"
+#include "rng.h"
 #include "../demo.h"
 #include "../mem.h"
 
@@ -39,13 +40,6 @@ typedef struct boxed_data {
 static volatile int64_t sink;   /* keeps the sums from being optimized away */
 
 /* splitmix64: a fixed-seed generator, so every run shuffles the same way. */
-static uint64_t splitmix64(uint64_t *state) {
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 /* @region Flat array vs list of boxed ints: building them */
 /* array.array("q", range(...)): the values themselves, side by side. */
 static int64_t *build_flat(size_t n) {
@@ -113,7 +107,7 @@ static void shuffle(py_list *list) {
     uint64_t seed = 42;
     size_t i;
     for (i = (size_t)list->ob_size; i > 1; i--) {
-        size_t j = (size_t)(splitmix64(&seed) % i);
+        size_t j = (size_t)(rng_next(&seed) % i);
         py_object *t = list->ob_item[i - 1];
         list->ob_item[i - 1] = list->ob_item[j];
         list->ob_item[j] = t;

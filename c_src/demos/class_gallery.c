@@ -15,6 +15,7 @@
 ** range: 2^n becomes hopeless past n = 30, n^2 past a few thousand.
 */
 #include "../demo.h"
+#include "rng.h"
 #include "../mem.h"
 #include "../ops.h"
 
@@ -101,13 +102,6 @@ typedef struct gallery_data {
     int64_t queries[LOOKUPS];
 } gallery_data;
 
-static uint64_t splitmix64(uint64_t *state) {
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 static volatile int64_t sink;
 
 /* A sort must start from the same kind of input every call. For merge sort
@@ -115,7 +109,7 @@ static volatile int64_t sink;
 ** predictor cannot learn one permutation. Timed apart and subtracted. */
 static void kernel_restore(void *arg) {
     gallery_data *d = arg;
-    int64_t key = d->cls == G_MERGE ? (int64_t)(splitmix64(&d->key) & 0xFFFF) : 0;
+    int64_t key = d->cls == G_MERGE ? (int64_t)(rng_next(&d->key) & 0xFFFF) : 0;
     size_t i;
     for (i = 0; i < d->n; i++) d->work[i] = d->input[i] ^ key;
     sink = d->work[0];
@@ -169,12 +163,7 @@ static int prepare(gallery_data *d, gclass cls, size_t n) {
         for (i = 0; i < n; i++) d->input[i] = (int64_t)(n - i);       /* reversed: worst case */
     if (cls == G_MERGE) {
         for (i = 0; i < n; i++) d->input[i] = (int64_t)i;
-        for (i = n; i > 1; i--) {                                     /* Fisher-Yates */
-            size_t j = (size_t)(splitmix64(&seed) % i);
-            int64_t t = d->input[i - 1];
-            d->input[i - 1] = d->input[j];
-            d->input[j] = t;
-        }
+        rng_shuffle(d->input, n, &seed);   /* a fixed random permutation */
     }
     return DEMO_OK;
 }

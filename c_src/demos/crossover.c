@@ -23,6 +23,7 @@
 ** insertion sort's inner loop misses about twice per item.
 */
 #include "../demo.h"
+#include "rng.h"
 #include "../mem.h"
 #include "../ops.h"
 
@@ -107,13 +108,6 @@ typedef struct xo_data {
     int failed;          /* merge sort ran out of memory */
 } xo_data;
 
-static uint64_t splitmix64(uint64_t *state) {
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 static volatile int64_t sink;
 
 /* A fresh random permutation before every timed sort: shuffling the array
@@ -124,7 +118,7 @@ static void kernel_shuffle(void *arg) {
     xo_data *d = arg;
     size_t i;
     for (i = d->n; i > 1; i--) {
-        size_t j = (size_t)(((splitmix64(&d->rng) >> 32) * (uint64_t)i) >> 32);
+        size_t j = (size_t)(((rng_next(&d->rng) >> 32) * (uint64_t)i) >> 32);
         int64_t t = d->work[i - 1];
         d->work[i - 1] = d->work[j];
         d->work[j] = t;
@@ -186,12 +180,7 @@ static int build(xo_data *d, size_t n) {
     d->work = mem_alloc(n * sizeof *d->work);
     if (d->input == NULL || d->work == NULL) return DEMO_ERR_NOMEM;
     for (i = 0; i < n; i++) d->input[i] = (int64_t)i;
-    for (i = n; i > 1; i--) {                    /* Fisher-Yates shuffle */
-        size_t j = (size_t)(splitmix64(&seed) % i);
-        int64_t t = d->input[i - 1];
-        d->input[i - 1] = d->input[j];
-        d->input[j] = t;
-    }
+    rng_shuffle(d->input, n, &seed);   /* a fixed random permutation */
     return DEMO_OK;
 }
 

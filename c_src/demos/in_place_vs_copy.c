@@ -15,6 +15,7 @@
 ** Peak extra bytes are measured through the counting allocator.
 */
 #include "../demo.h"
+#include "rng.h"
 #include "../mem.h"
 #include "../ops.h"
 
@@ -90,13 +91,6 @@ typedef struct ipc_data {
     int failed;          /* a copy kernel ran out of memory */
 } ipc_data;
 
-static uint64_t splitmix64(uint64_t *state) {
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 static volatile int64_t sink;
 
 /* Fresh unsorted data for the sorts: the input with its values XORed by a
@@ -105,7 +99,7 @@ static volatile int64_t sink;
 ** own and subtracted from the sort kernels. */
 static void kernel_restore(void *arg) {
     ipc_data *d = arg;
-    int64_t key = (int64_t)(splitmix64(&d->key) & 0xFFFF);
+    int64_t key = (int64_t)(rng_next(&d->key) & 0xFFFF);
     size_t i;
     for (i = 0; i < d->n; i++) d->work[i] = d->input[i] ^ key;
     sink = d->work[0];
@@ -185,12 +179,7 @@ static int build(ipc_data *d, size_t n) {
     d->work = mem_alloc(n * sizeof *d->work);
     if (d->input == NULL || d->work == NULL) return DEMO_ERR_NOMEM;
     for (i = 0; i < n; i++) d->input[i] = (int64_t)i;
-    for (i = n; i > 1; i--) {                    /* Fisher-Yates shuffle */
-        size_t j = (size_t)(splitmix64(&seed) % i);
-        int64_t t = d->input[i - 1];
-        d->input[i - 1] = d->input[j];
-        d->input[j] = t;
-    }
+    rng_shuffle(d->input, n, &seed);   /* a fixed random permutation */
     return DEMO_OK;
 }
 

@@ -25,6 +25,7 @@
 ** start with, so the rebuild happens in place, without allocating.
 */
 #include "lru_cache.h"
+#include "rng.h"
 #include "../demo.h"
 #include "../mem.h"
 #include "../ops.h"
@@ -196,13 +197,6 @@ typedef struct lru_data {
 
 static volatile int64_t sink;
 
-static uint64_t splitmix64(uint64_t *state) {
-    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
 /* @region The expensive function and the skewed workload */
 static int64_t expensive(int64_t key, void *arg) {
     const lru_data *d = arg;
@@ -225,7 +219,7 @@ static int zipf_requests(int64_t *out, size_t count, size_t keys, double s) {
     if (cdf == NULL) return -1;
     for (k = 0; k < keys; k++) cdf[k] = total += 1.0 / pow((double)(k + 1), s);
     for (r = 0; r < count; r++) {
-        double u = (double)(splitmix64(&seed) >> 11) * (1.0 / 9007199254740992.0) * total;
+        double u = (double)(rng_next(&seed) >> 11) * (1.0 / 9007199254740992.0) * total;
         size_t lo = 0, hi = keys - 1;
         while (lo < hi) {                       /* first key whose cdf passes u */
             size_t mid = lo + (hi - lo) / 2;

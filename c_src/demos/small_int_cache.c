@@ -17,6 +17,7 @@
 ** gh-133059); this demo follows 3.14.
 */
 #include "pyobj.h"
+#include "rng.h"
 #include "../demo.h"
 #include "../mem.h"
 #include "../ops.h"
@@ -30,13 +31,6 @@ typedef struct sic_data {
     size_t n;
     int use_cache;
 } sic_data;
-
-static uint64_t splitmix64(uint64_t *state) {
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
 
 /* @region Creating ints with and without the small-int cache */
 /* [int(v) for v in values]: PyLong_FromLong for each value. With the cache,
@@ -138,7 +132,7 @@ static int prepare(sic_data *d, size_t n, int64_t lo, int64_t hi) {
     d->ints = mem_alloc(n * sizeof *d->ints);
     d->n = n;
     if (d->values == NULL || d->ints == NULL) return DEMO_ERR_NOMEM;
-    for (i = 0; i < n; i++) d->values[i] = lo + (int64_t)(splitmix64(&seed) % span);
+    for (i = 0; i < n; i++) d->values[i] = lo + (int64_t)(rng_next(&seed) % span);
     return DEMO_OK;
 }
 
