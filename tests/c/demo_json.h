@@ -1,7 +1,8 @@
 /*
 ** demo_json.h -- reading a demo's JSON result in C tests: find a series by
 ** id and metric, read its x/y arrays, check its fitted class, and run a
-** demo while checking that every block it allocated comes back.
+** demo while checking that every block it allocated comes back, also when
+** any one of its allocations fails.
 ** Header-only (static functions) so each test binary stays one file.
 */
 #ifndef CC_DEMO_JSON_H
@@ -66,6 +67,29 @@ static inline int run_demo(const char *id, const double *values, int count, char
     CHECK_MSG(mem_get_stats().live_blocks == before + (*json != NULL), "%s: %zu live blocks before, %zu after",
               id, before, mem_get_stats().live_blocks);
     return rc;
+}
+
+/* Fails the nth allocation of a demo run for nth in 1..60 and a few later
+** ones (timed kernels allocate on every call, so a run has no fixed last
+** allocation): each run must end cleanly (OK, NOMEM or STOPPED) with no block left. */
+static inline void demo_run_under_failures(const char *id, const double *values, int count) {
+    static const size_t later[] = {100, 250, 600, 1500, 4000, 9000};
+    size_t k, before = mem_get_stats().live_blocks;
+    int clean = 1, nomem = 0, rc;
+    for (k = 0; k < 60 + sizeof later / sizeof later[0]; k++) {
+        size_t nth = k < 60 ? k + 1 : later[k - 60];
+        char *json = NULL;
+        mem_fail_nth(nth);
+        rc = demo_run(id, values, count, &json);
+        mem_fail_nth(0);
+        if (mem_injected_failures() > 0 && rc == DEMO_ERR_NOMEM) nomem++;
+        if (rc != DEMO_ERR_NOMEM && rc != DEMO_OK && rc != DEMO_STOPPED) clean = 0;
+        if (rc == DEMO_ERR_NOMEM && json != NULL && strstr(json, "\"error\"") == NULL) clean = 0;
+        mem_free(json);
+        if (mem_get_stats().live_blocks != before) clean = 0;
+    }
+    CHECK_MSG(clean, "%s: unclean end under allocation failure", id);
+    CHECK_MSG(nomem > 3, "%s: only %d runs reported out of memory", id, nomem);
 }
 
 #endif

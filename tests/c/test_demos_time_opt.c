@@ -31,26 +31,6 @@
 /* ------------------------------------------------------------ JSON help -- */
 
 
-/* Fails the 1st, 2nd, ... 60th allocation of a demo run in turn (timed
-** kernels allocate on every call, so a run has no fixed last allocation):
-** each run must end cleanly (OK, NOMEM, or STOPPED) with no block left. */
-static void demo_run_under_failures(const char *id, const double *values, int count) {
-    size_t nth, before = mem_get_stats().live_blocks;
-    int clean = 1, nomem = 0, rc;
-    for (nth = 1; nth <= 60; nth++) {
-        char *json = NULL;
-        mem_fail_nth(nth);
-        rc = demo_run(id, values, count, &json);
-        mem_fail_nth(0);
-        if (mem_injected_failures() > 0 && rc == DEMO_ERR_NOMEM) nomem++;
-        if (rc != DEMO_ERR_NOMEM && rc != DEMO_OK && rc != DEMO_STOPPED) clean = 0;
-        if (rc == DEMO_ERR_NOMEM && json != NULL && strstr(json, "\"error\"") == NULL) clean = 0;
-        mem_free(json);
-        if (mem_get_stats().live_blocks != before) clean = 0;
-    }
-    CHECK_MSG(clean, "%s: unclean end under allocation failure", id);
-    CHECK_MSG(nomem > 3, "%s: only %d runs reported out of memory", id, nomem);
-}
 
 /* --------------------------------------------------------- find-duplicates */
 
