@@ -9,16 +9,6 @@
 #include "jsonw.h"
 #include "mem.h"
 
-#include <stdio.h>
-
-static char *error_json(const char *message) {
-    jw_buf w;
-    jw_init(&w);
-    jw_object_begin(&w);
-    jw_kv_string(&w, "error", message);
-    jw_object_end(&w);
-    return jw_take(&w);
-}
 
 char *api_demo_list(void) {
     return demo_list_json();
@@ -27,16 +17,16 @@ char *api_demo_list(void) {
 char *api_demo_run(const char *id, const double *values, int count) {
     char *json = NULL;
     demo_run(id, values, count, &json);
-    return json ? json : error_json("out of memory");
+    return json ? json : jw_error_object("out of memory");
 }
 
 char *api_fit(const double *n, const double *y, int count) {
     fit_result r;
     char *buf;
     int err = fit_classify(n, y, count, &r), need;
-    if (err != 0) return error_json(fit_error_message(err));
+    if (err != 0) return jw_error_object(fit_error_message(err));
     need = fit_result_to_json(&r, NULL, 0);
-    if (need < 0) return error_json("could not format the fit");
+    if (need < 0) return jw_error_object("could not format the fit");
     buf = mem_alloc((size_t)need + 1);
     if (buf == NULL) return NULL;
     fit_result_to_json(&r, buf, (size_t)need + 1);

@@ -347,15 +347,6 @@ static char *result_json(const demo_ctx *ctx, int status) {
     return jw_take(&w);
 }
 
-static char *error_json(const char *message) {
-    jw_buf w;
-    jw_init(&w);
-    jw_object_begin(&w);
-    jw_kv_string(&w, "error", message);
-    jw_object_end(&w);
-    return jw_take(&w);
-}
-
 /* ----------------------------------------------------------------- run -- */
 
 static void release(demo_ctx *ctx) {
@@ -372,7 +363,7 @@ static int finish(demo_ctx *ctx, int status, char **json_out) {
     if (status < 0) {
         const char *msg = ctx->error[0] ? ctx->error :
             status == DEMO_ERR_NOMEM ? "out of memory" : "the demo failed";
-        *json_out = error_json(msg);
+        *json_out = jw_error_object(msg);
     } else {
         *json_out = result_json(ctx, status);
     }
@@ -390,11 +381,11 @@ int demo_run(const char *id, const double *values, int value_count, char **json_
     info = id ? demo_find(id) : NULL;
     if (info == NULL) {
         snprintf(msg, sizeof msg, "unknown demo '%s' (coursecore list shows the demos)", id ? id : "");
-        *json_out = error_json(msg);
+        *json_out = jw_error_object(msg);
         return DEMO_ERR_ARG;
     }
     if (value_count < 0 || (value_count > 0 && values == NULL)) {
-        *json_out = error_json("parameter values are missing");
+        *json_out = jw_error_object("parameter values are missing");
         return DEMO_ERR_ARG;
     }
     ctx = mem_calloc(1, sizeof *ctx);

@@ -133,3 +133,12 @@ void jw_kv_string(jw_buf *w, const char *key, const char *s) { jw_key(w, key); j
 void jw_kv_number(jw_buf *w, const char *key, double v) { jw_key(w, key); jw_number(w, v); }
 void jw_kv_int(jw_buf *w, const char *key, long long v) { jw_key(w, key); jw_int(w, v); }
 void jw_kv_bool(jw_buf *w, const char *key, int v) { jw_key(w, key); jw_bool(w, v); }
+
+char *jw_error_object(const char *message) {
+    jw_buf w;
+    jw_init(&w);
+    jw_object_begin(&w);
+    jw_kv_string(&w, "error", message);
+    jw_object_end(&w);
+    return jw_take(&w);
+}

@@ -42,6 +42,9 @@ void jw_null(jw_buf *w);
 /* Insert pre-formatted JSON (e.g. from fit_result_to_json) as one value. */
 void jw_raw_value(jw_buf *w, const char *json);
 
+/* {"error": message} as a new string (free with mem_free); NULL on OOM. */
+char *jw_error_object(const char *message);
+
 /* Shorthands for "key": value pairs. */
 void jw_kv_string(jw_buf *w, const char *key, const char *s);
 void jw_kv_number(jw_buf *w, const char *key, double v);
