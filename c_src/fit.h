@@ -40,8 +40,10 @@ typedef struct fit_result {
     int best;               /* fit_class, or FIT_INCONCLUSIVE */
     int top;                /* the top-ranked class even when inconclusive */
     int runner_up;          /* second-ranked class */
+    int tentative;          /* 1 when best is a class but confidence < 0.9:
+                               the data lean that way (odds 2:1 to 9:1) */
     double confidence;      /* 0..1 for `top`: its share of the evidence; best
-                               is top when confidence >= 0.9. 1 for exact
+                               is top when confidence >= 0.65. 1 for exact
                                data that one class matches (a constant
                                series, zeros included, is O(1)) */
     /* y = a + b*f(n) per class, f as fit_basis except for O(2^n), where
@@ -54,7 +56,9 @@ typedef struct fit_result {
     ** standard error -- quadratic like chi-square near the curve, linear
     ** past 2 standard errors, capped where a spike explains a size better
     ** than noise. About distinct_n - 2 for a class that fits within the
-    ** noise; lower is better. O(n) may tilt as n^(1+eps) at a prior cost
+    ** noise; lower is better. A growing class also pays an Occam cost for
+    ** its intercept: little when it fits with any small overhead, up to
+    ** 2 ln 21 when only a finely tuned one bends it onto the data. O(n) may tilt as n^(1+eps) at a prior cost
     ** (a per-item cost that creeps with n through caches is not a log n;
     ** see fit_internal.h), and the exponential's free base costs 2; both
     ** costs are in the score. For exact data (every size's readings agree)
@@ -97,7 +101,8 @@ double fit_basis(int cls, double n);
 ** (without the NUL); when it is < cap the whole text and a NUL are written,
 ** otherwise buf holds "" (if cap > 0). buf may be NULL when cap is 0.
 ** Returns FIT_ERR_NULL / FIT_ERR_ARG (< 0, buf untouched) on bad arguments.
-** Keys: best, top, runner_up (labels), confidence, inconclusive, slope,
+** Keys: best, top, runner_up (labels), confidence, inconclusive,
+** tentative, slope,
 ** points, distinct_n, noise, quantum, reason, classes [{label, a, b, score,
 ** weight}, the O(2^n) entry also has base: y = a + b*base^n, null when
 ** not fitted]. Non-finite numbers are written as null. */

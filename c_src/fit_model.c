@@ -183,6 +183,27 @@ static double search_tau(const model_ctx *x, double tau_lo, double *lg, double *
     return best;
 }
 
+/* Occam cost of the intercept: -2 ln of the mean likelihood over a
+** uniform prior on log10(tau - tau_lo) in [FIT_OCCAM_LO, FIT_OCCAM_HI],
+** relative to the best fit (loss best). A curve that fits whatever small
+** overhead it is given (tau anywhere below 1e-2) pays little; one that
+** fits only with a finely tuned overhead -- n log n bent by a constant
+** into a straight line -- pays up to 2 ln(grid points). */
+static double occam_cost(const model_ctx *x, double tau_lo, double best, double *lg,
+                         double *tmp) {
+    double sum = 0.0, c;
+    int i, used = 0;
+    for (i = 0; i < GRID_COUNT; i++) {
+        double u = GRID_LO + GRID_STEP * i;
+        if (u < FIT_OCCAM_LO - 1e-9 || u > FIT_OCCAM_HI + 1e-9) continue;
+        sum += exp(-0.5 * (loss_at(x, tau_of(tau_lo, u), lg, tmp, &c) - best));
+        used++;
+    }
+    if (used == 0) return 0.0;
+    if (sum < 1.0) sum = 1.0;   /* a trough narrower than a grid step */
+    return -2.0 * log(sum / used);
+}
+
 /* ------------------------------------------------------------- shapes */
 
 /* f(n) of class cls with its shape parameter: the tilt eps of O(n)
@@ -360,6 +381,7 @@ static void fit_constant(model_ctx *x, fit_model *mo, double *lg, double *tmp) {
     mo->a = exp(c);
     mo->b = 0.0;
     mo->shape = 0.0;
+    mo->occam = 0.0;
     fill_resid(x, lg, c);
 }
 
@@ -368,13 +390,14 @@ static void not_applicable(const fit_data *d, fit_model *mo, double *resid) {
     mo->applicable = 0;
     mo->a = mo->b = mo->shape = 0.0;
     mo->loss = HUGE_VAL;
+    mo->occam = 0.0;
     for (j = 0; j < d->m; j++) resid[j] = 0.0;
 }
 
 void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
                    double *work) {
     double *resid = work, *g = resid + d->m, *lg = g + d->m, *tmp = lg + d->m;
-    double c, wide_sigma = sigma > FIT_SHAPE_SIGMA ? sigma : FIT_SHAPE_SIGMA;
+    double c, at_best, wide_sigma = sigma > FIT_SHAPE_SIGMA ? sigma : FIT_SHAPE_SIGMA;
     shape_fit best, plain, shown;
     model_ctx x, wide;
     int j;
@@ -399,8 +422,9 @@ void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
     mo->shape = shape_of(cls, best.v);
     /* the residuals of the winning shape */
     rescale(d, cls, mo->shape, g, &best.tau0, &best.span);
-    loss_at(&x, best.tau, lg, tmp, &c);
+    at_best = loss_at(&x, best.tau, lg, tmp, &c);
     fill_resid(&x, lg, c);
+    mo->occam = occam_cost(&x, best.tau0 > 0.0 ? best.tau0 : 0.0, at_best, lg, tmp);
     /* the curve reported: the exponential with its base, the others untilted */
     shown = cls != FIT_2N && plain.ok ? plain : best;
     mo->a = exp(shown.c) * (shown.tau - shown.tau0);
@@ -442,7 +466,7 @@ double fit_model_exact(const fit_data *d, int cls, fit_model *mo, double *work) 
     double a = 0, b = 0, worst, best_v, lo, hi, step;
     int i, it;
     mo->applicable = 0;
-    mo->a = mo->b = mo->shape = mo->located = mo->located_sigma = 0.0;
+    mo->a = mo->b = mo->shape = mo->located = mo->located_sigma = mo->occam = 0.0;
     mo->loss = HUGE_VAL;
     if (cls == FIT_O1) return HUGE_VAL;
     if (cls != FIT_2N) {

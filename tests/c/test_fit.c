@@ -429,15 +429,17 @@ static void test_exponential_bases(void) {
 
 /* Regression: linear timings whose per-item cost creeps up 10-30% over a
 ** 16x range (caches) came out O(n log n) at confidence 1.0. Over 16x,
-** log n itself only grows 1.4x, so that curvature is no proof of n log n:
-** the verdict must be O(n) or inconclusive, never a confident n log n (one
-** borderline call, below 0.99, in 30 runs is tolerated: at a 32% rise the
-** data are an n log n curve with a linear term). */
+** log n itself only grows 1.4x, so that curvature is no proof of n log n.
+** A creep of 3-5% per doubling must never be a confident (>= 0.9) n log n
+** -- at most a tentative lean, which the exercise checker does not fail a
+** learner on. At 8% per doubling the data are n (ln n + 1.8), an n log n
+** curve with a linear term, and a lean that way is fair, but never one at
+** 0.99 or more (which the checker would trust). */
 static void test_cache_effects_are_not_nlogn(void) {
     static double n[100], y[100];
     static const double rise[] = {0.03, 0.05, 0.08};     /* per doubling of n */
     fit_result r;
-    int k, seed, i, rep, count, nlogn = 0, sure = 0, total = 0;
+    int k, seed, i, rep, count, confident = 0, sure = 0, total = 0;
     for (k = 0; k < 3; k++) {
         for (seed = 0; seed < 10; seed++) {
             rng_state = 5000 + 100 * k + seed;
@@ -448,17 +450,57 @@ static void test_cache_effects_are_not_nlogn(void) {
                 }
             CHECK(fit_classify(n, y, count, &r) == 0);
             total++;
-            if (r.best == FIT_NLOGN) nlogn++;
+            if (k < 2 && r.best == FIT_NLOGN && !r.tentative) confident++;
             if (r.top == FIT_NLOGN && r.confidence >= 0.99) sure++;
         }
     }
-    CHECK_MSG(nlogn <= 1, "%d of %d cache-effect runs called O(n log n)", nlogn, total);
+    CHECK_MSG(confident == 0, "%d runs with a 3-5%% creep called O(n log n) confidently", confident);
     CHECK_MSG(sure == 0, "%d of %d cache-effect runs O(n log n) at >= 0.99", sure, total);
     {   /* while a real n log n over 1000x is still recognised */
         spec s = base_spec(FIT_NLOGN, 77);
         s.repeats = 5; s.noise = 0.05;
         EXPECT_CLASS(s, FIT_NLOGN);
     }
+}
+
+/* On a coarse timer (1 ms, the largest reading 30 ticks) a straight line
+** passes through every reading's tick, and so does a + b n log n with a
+** finely tuned overhead a. Judged by the best fit alone the two tie (0.5
+** each, "inconclusive" in 29 runs of 30); the Occam factor of the
+** intercept prefers the curve that fits with any small overhead. */
+static void test_overhead_does_not_buy_nlogn(void) {
+    int seed, linear = 0, wrong = 0;
+    for (seed = 0; seed < 30; seed++) {
+        spec s = base_spec(FIT_N, 6100 + seed);
+        int got;
+        s.nmin = 300; s.nmax = 3e5; s.repeats = 5; s.noise = 0.03;
+        s.tick = 1e-3; s.scale = 30e-3;
+        got = classify(&s);
+        if (got == FIT_N) linear++;
+        else if (got != FIT_INCONCLUSIVE) wrong++;
+    }
+    CHECK_MSG(linear >= 27, "O(n) on a 1 ms timer: %d of 30 runs", linear);
+    CHECK_MSG(wrong == 0, "O(n) on a 1 ms timer: %d of 30 runs called another class", wrong);
+}
+
+/* Between 2:1 and 9:1 odds the verdict is a class, marked tentative, and
+** the reason says the data only lean that way. */
+static void test_tentative_verdicts(void) {
+    static series d;
+    fit_result r;
+    int seed, seen = 0;
+    for (seed = 0; seed < 40 && seen < 3; seed++) {
+        spec s = base_spec(FIT_N, 7000 + seed);
+        s.nmin = 1000; s.nmax = 8000; s.sizes = 5; s.repeats = 3; s.noise = 0.15;
+        make(&s, &d);
+        CHECK(fit_classify(d.n, d.y, d.count, &r) == 0);
+        CHECK(r.tentative == (r.best != FIT_INCONCLUSIVE && r.confidence < 0.9));
+        CHECK(r.best == FIT_INCONCLUSIVE ? r.confidence < 0.65 : r.best == r.top);
+        if (!r.tentative) continue;
+        seen++;
+        CHECK_MSG(strncmp(r.reason, "leans to ", 9) == 0, "tentative reason: %s", r.reason);
+    }
+    CHECK_MSG(seen == 3, "only %d tentative verdicts in %d runs", seen, seed);
 }
 
 /* ----------------------------------------------------------- inconclusive */
@@ -680,6 +722,7 @@ static void test_json(void) {
     CHECK(buf[0] == '{' && buf[need - 1] == '}' && balanced(buf));
     CHECK(strstr(buf, "\"best\":\"O(n^2)\"") != NULL);
     CHECK(strstr(buf, "\"inconclusive\":false") != NULL);
+    CHECK(strstr(buf, "\"tentative\":false") != NULL);
     CHECK(strstr(buf, "\"classes\":[{\"label\":\"O(1)\"") != NULL);
     CHECK(strstr(buf, "\"score\":null") != NULL);          /* 2^n: not applicable */
     CHECK(strstr(buf, "inf") == NULL && strstr(buf, "nan") == NULL);
@@ -752,6 +795,8 @@ int main(void) {
     test_constant_series();
     test_exponential_bases();
     test_cache_effects_are_not_nlogn();
+    test_overhead_does_not_buy_nlogn();
+    test_tentative_verdicts();
     test_inconclusive();
     test_reruns_do_not_flip();
     test_result_fields();

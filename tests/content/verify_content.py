@@ -43,7 +43,7 @@ classifier is statistical):
   measured > target;
 * when the classifier is not confident we look at its two contenders,
   top and runner_up. Not confident means best == "inconclusive" (the top
-  class holds < 90% of the evidence) or, for this rule only, a confidence
+  class holds < 65% of the evidence) or, for this rule only, a confidence
   below LOW_CONFIDENCE = 0.99 (the top class is less than ~100x as likely
   as the runner-up). Then "meets" is accepted if the top class is <=
   target or the target is the runner-up, and "misses" is accepted if the

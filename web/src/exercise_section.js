@@ -71,7 +71,7 @@ function stepsProof(series, target) {
 
 function measuredLabel(fit) {
   if (!fit || fit.error) return 'not measured';
-  if (CLASS_LABELS.includes(fit.best)) return prettyClass(fit.best);
+  if (CLASS_LABELS.includes(fit.best)) return `${fit.tentative ? 'probably ' : ''}${prettyClass(fit.best)}`;
   return `inconclusive (${prettyClass(fit.top)} or ${prettyClass(fit.runner_up)})`;
 }
 
