@@ -151,7 +151,7 @@ $(NATIVE)/bench_fit_speed: tools/bench/bench_fit_speed.c $(NATIVE)/libcoursecore
 
 # Accuracy of the complexity classifier on a noisy synthetic suite (and on 12 unseen seed bases).
 bench-fit: $(NATIVE)/bench_fit
-	$(NATIVE)/bench_fit --sweep 12 100
+	$(NATIVE)/bench_fit --sweep 12 1000
 	$(NATIVE)/bench_fit
 
 $(NATIVE)/bench_fit: tools/bench/bench_fit.c $(NATIVE)/libcoursecore.a

@@ -58,7 +58,8 @@ typedef struct fit_result {
     ** than noise. About distinct_n - 2 for a class that fits within the
     ** noise; lower is better. A growing class also pays an Occam cost for
     ** its intercept: little when it fits with any small overhead, up to
-    ** 2 ln 21 when only a finely tuned one bends it onto the data. O(n) may tilt as n^(1+eps) at a prior cost
+    ** 2 ln 101 when only a finely tuned one bends it onto the data; O(n)
+    ** likewise for its tilt (nothing when the data leave it free). O(n) may tilt as n^(1+eps) at a prior cost
     ** (a per-item cost that creeps with n through caches is not a log n;
     ** see fit_internal.h), and the exponential's free base costs 2; both
     ** costs are in the score. For exact data (every size's readings agree)
@@ -84,7 +85,7 @@ typedef struct fit_result {
 ** *out unchanged: NULL pointers, count < 2, an n <= 0 or non-finite, a y < 0
 ** or non-finite, fewer than 2 distinct n, or no memory. Deterministic: the
 ** same input always gives the same result, natively and in wasm. Cost is
-** about 0.1 ms per distinct n (native; 0.6 ms for 8 sizes x 5 repeats). */
+** about 0.2 ms per distinct n (native; 1.5 ms for 8 sizes x 5 repeats). */
 int fit_classify(const double *n, const double *y, int count, fit_result *out);
 
 /* "O(1)" ... "O(2^n)", "inconclusive" for FIT_INCONCLUSIVE, "?" otherwise. */

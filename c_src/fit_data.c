@@ -335,6 +335,19 @@ static double group_centre(const fit_data *d, const raw_point *p, int lo, int hi
     return fit_median_sorted(tmp, k);
 }
 
+/* Half-width of the interval a size's centre is known to. When every
+** reading is the same tick, the true value is anywhere in that tick. When
+** the readings straddle ticks, the tick is dithered by the noise: its share
+** is already in the spread the standard error comes from, and what is left
+** of it shrinks like an average (q / 2 sqrt k). A full tick of dead zone
+** there hid a size's misfit inside it. */
+static double centre_half_width(const fit_data *d, const raw_point *p, int lo, int hi) {
+    int i;
+    for (i = lo + 1; i < hi; i++)
+        if (p[i].y != p[lo].y) return 0.5 * d->quantum / sqrt((double)(hi - lo));
+    return 0.5 * d->quantum;
+}
+
 static void fill_size(fit_data *d, int j, const raw_point *p, int lo, int hi,
                       double *tmp) {
     double med, eff, half;
@@ -345,7 +358,7 @@ static void fill_size(fit_data *d, int j, const raw_point *p, int lo, int hi,
     d->cens[j] = d->floor_value > 0.0 && med < d->floor_value;
     eff = med > d->floor_value ? med : d->floor_value;
     d->logv[j] = log(eff);
-    half = 0.5 * d->quantum;
+    half = centre_half_width(d, p, lo, hi);
     d->hi[j] = d->cens[j] ? log(d->floor_value) : log(med + half);
     d->lo[j] = d->cens[j] ? d->hi[j] : log(med - half > 0.0 ? med - half : 0.5 * med);
     if (!d->cens[j]) d->uncensored++;

@@ -69,6 +69,8 @@ int fit_data_loglog_slope(const fit_data *d, double *slope);
 #define FIT_DRIFT_PRIOR 0.15
 #define FIT_TILT_MAX    0.2
 #define FIT_TILT_GRID   9       /* odd: the grid holds eps = 0 */
+#define FIT_TILT_SPAN   4.0     /* the tilt's Occam integral: +-4 sd ... */
+#define FIT_TILT_STEPS  33      /* ... in this many steps */
 /* The exponential class is y = a + b c^n, c in [FIT_EXP_BASE_MIN,
 ** FIT_EXP_BASE_MAX] (lower, and a cubic over n = 15..25 passes for
 ** 1.17^n); the free base costs FIT_EXP_PENALTY (an extra parameter). */
@@ -84,6 +86,7 @@ int fit_data_loglog_slope(const fit_data *d, double *slope);
 #define FIT_SHAPE_GOLDEN 8
 #define FIT_OCCAM_LO (-4.0)
 #define FIT_OCCAM_HI 6.0
+#define FIT_OCCAM_STEP 0.1
 
 typedef struct fit_model {
     int applicable;     /* 0: the class cannot be fitted to this data */

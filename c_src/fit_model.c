@@ -185,31 +185,37 @@ static double search_tau(const model_ctx *x, double tau_lo, double *lg, double *
 
 /* Occam cost of the intercept: -2 ln of the mean likelihood over a
 ** uniform prior on log10(tau - tau_lo) in [FIT_OCCAM_LO, FIT_OCCAM_HI],
-** relative to the best fit (loss best). A curve that fits whatever small
-** overhead it is given (tau anywhere below 1e-2) pays little; one that
-** fits only with a finely tuned overhead -- n log n bent by a constant
-** into a straight line -- pays up to 2 ln(grid points). */
+** relative to the best fit (loss best), integrated in steps of
+** FIT_OCCAM_STEP decades (finer than the search grid: a well-measured
+** overhead is pinned to a fraction of a decade). A curve that fits
+** whatever small overhead it is given pays little; one that fits only
+** with a finely tuned overhead -- n log n bent by a constant into a
+** straight line -- pays up to 2 ln(steps). */
 static double occam_cost(const model_ctx *x, double tau_lo, double best, double *lg,
                          double *tmp) {
-    double sum = 0.0, c;
-    int i, used = 0;
-    for (i = 0; i < GRID_COUNT; i++) {
-        double u = GRID_LO + GRID_STEP * i;
-        if (u < FIT_OCCAM_LO - 1e-9 || u > FIT_OCCAM_HI + 1e-9) continue;
+    double sum = 0.0, c, u;
+    int used = 0;
+    for (u = FIT_OCCAM_LO; u <= FIT_OCCAM_HI + 1e-9; u += FIT_OCCAM_STEP) {
         sum += exp(-0.5 * (loss_at(x, tau_of(tau_lo, u), lg, tmp, &c) - best));
         used++;
     }
-    if (used == 0) return 0.0;
-    if (sum < 1.0) sum = 1.0;   /* a trough narrower than a grid step */
+    if (sum < 1.0) sum = 1.0;   /* a trough narrower than a step */
     return -2.0 * log(sum / used);
 }
 
 /* ------------------------------------------------------------- shapes */
 
+/* The class whose exponent may tilt as n^eps at a prior cost (see
+** fit_internal.h). Tilting O(n log n) too was tried: over 16x it then
+** passes for a creeping straight line as easily as the reverse. */
+static int tilted(int cls) {
+    return cls == FIT_N;
+}
+
 /* f(n) of class cls with its shape parameter: the tilt eps of O(n)
 ** (f = n^(1+eps)); the exponential is handled in rescale. */
 static double shaped_basis(int cls, double shape, double n) {
-    return cls == FIT_N ? exp((1.0 + shape) * log(n)) : fit_basis(cls, n);
+    return tilted(cls) ? exp((1.0 + shape) * log(n)) : fit_basis(cls, n);
 }
 
 /* g[j] in [0, 1], *tau0 (a = 0 at tau = tau0) and *span = f_max - f_min.
@@ -254,7 +260,7 @@ static shape_range range_of(const fit_data *d, int cls) {
     shape_range r;
     r.lo = r.hi = 0.0;
     r.count = 1;
-    if (cls == FIT_N) {
+    if (tilted(cls)) {
         r.lo = -FIT_TILT_MAX;
         r.hi = FIT_TILT_MAX;
         r.count = FIT_TILT_GRID;
@@ -275,10 +281,14 @@ static double shape_of(int cls, double v) {
 /* Prior cost of a shape, in the loss's units (-2 log prior): a tilt is a
 ** per-item cost that drifts with n (caches, allocators), expected to be
 ** small; the exponential's free base is one more parameter. */
+static double tilt_sd(const fit_data *d) {
+    double span = log(d->n[d->m - 1] / d->n[0]), sd = FIT_TILT_PRIOR;
+    return FIT_DRIFT_PRIOR < sd * span ? FIT_DRIFT_PRIOR / span : sd;
+}
+
 static double shape_penalty(const fit_data *d, int cls, double v) {
-    if (cls == FIT_N) {
-        double span = log(d->n[d->m - 1] / d->n[0]), sd = FIT_TILT_PRIOR;
-        if (FIT_DRIFT_PRIOR < sd * span) sd = FIT_DRIFT_PRIOR / span;
+    if (tilted(cls)) {
+        double sd = tilt_sd(d);
         return (v / sd) * (v / sd);
     }
     if (cls == FIT_2N) return FIT_EXP_PENALTY;
@@ -355,7 +365,7 @@ static shape_fit search_shape(model_ctx *x, model_ctx *wide, int cls, double *lg
     }
     best = fit_at(x, cls, at.v, 1, lg, tmp);
     centre = at.v;
-    if (cls == FIT_N) {
+    if (tilted(cls)) {
         *plain = fit_at(x, cls, 0.0, 1, lg, tmp);
         if (plain->ok && plain->loss < best.loss) best = *plain;
         centre = 0.0;
@@ -364,6 +374,28 @@ static shape_fit search_shape(model_ctx *x, model_ctx *wide, int cls, double *lg
     hi = (at.v > centre ? at.v : centre) + 0.5 * step;
     golden_shape(x, cls, lo > r.lo ? lo : r.lo, hi < r.hi ? hi : r.hi, 1, lg, tmp, &best);
     return best;
+}
+
+/* Occam cost of O(n)'s tilt: -2 ln of the likelihood averaged over the
+** tilt's normal prior, relative to the best fit (whose loss already holds
+** the prior's (eps/sd)^2). Nothing when the data leave the tilt as free as
+** the prior does; -2 ln(width / sd) when they pin it down, as they do when
+** a tilted line is fitted to an n log n: a free exponent is one more
+** parameter, and the comparison with the untilted classes must say so. */
+static double tilt_occam(model_ctx *x, int cls, double best_loss, double *lg, double *tmp) {
+    double sd = tilt_sd(x->d), step = 2.0 * FIT_TILT_SPAN * sd / (FIT_TILT_STEPS - 1);
+    double sum = 0.0;
+    int i;
+    for (i = 0; i < FIT_TILT_STEPS; i++) {
+        double v = -FIT_TILT_SPAN * sd + step * i;
+        shape_fit f;
+        if (v < -FIT_TILT_MAX || v > FIT_TILT_MAX) continue;
+        f = fit_at(x, cls, v, 1, lg, tmp);
+        if (f.ok) sum += exp(-0.5 * (f.loss - best_loss)) * step;
+    }
+    sum /= sd * 2.5066283;
+    if (sum > 1.0) sum = 1.0;   /* the prior's own width: no cost */
+    return sum > 1e-30 ? -2.0 * log(sum) : 138.0;
 }
 
 /* ------------------------------------------------------------- public */
@@ -425,6 +457,7 @@ void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
     at_best = loss_at(&x, best.tau, lg, tmp, &c);
     fill_resid(&x, lg, c);
     mo->occam = occam_cost(&x, best.tau0 > 0.0 ? best.tau0 : 0.0, at_best, lg, tmp);
+    if (tilted(cls)) mo->occam += tilt_occam(&x, cls, best.loss, lg, tmp);
     /* the curve reported: the exponential with its base, the others untilted */
     shown = cls != FIT_2N && plain.ok ? plain : best;
     mo->a = exp(shown.c) * (shown.tau - shown.tau0);
