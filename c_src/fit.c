@@ -225,7 +225,7 @@ static double best_scale(fit_state *s) {
 static void settle_sigma(fit_state *s) {
     double sigma = s->d.nu_rep > 0.0 ? s->d.sigma_rep : FIT_SIGMA_START;
     double nu = s->d.nu_rep, next = sigma;
-    int pass, dof = s->d.uncensored - 2;
+    int pass, c, dof = s->d.uncensored - 2;
     for (pass = 0; pass < FIT_SIGMA_PASSES; pass++) {
         sigma = next;
         fit_all(s, sigma);
@@ -233,6 +233,8 @@ static void settle_sigma(fit_state *s) {
         if (fabs(next - sigma) <= 0.02 * next) break;
     }
     s->sigma = sigma;
+    for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++)
+        fit_model_occam(&s->d, c, sigma, &s->mo[c], s->work);
     /* Exact data (operation counts, bytes): some class fits to rounding
     ** error, so the noise is known to be nil, not merely estimated. */
     s->nu = sigma < FIT_EXACT_SIGMA ? HUGE_VAL : nu;

@@ -96,8 +96,10 @@ typedef struct fit_model {
                            O(n); 0 otherwise */
     double loss;        /* sum of capped Huber losses plus the shape's
                            prior cost, see fit.h score */
-    double occam;       /* Occam cost of the intercept (see fit_model.c),
-                           added to loss when growing classes are compared */
+    double tau;         /* the best intercept parameter (fit_model.c) */
+    double occam;       /* Occam cost of the intercept and O(n)'s tilt (see
+                           fit_model.c), added to loss when growing classes
+                           are compared; 0 until fit_model_occam */
     double located;     /* the shape located at the wide noise ... */
     double located_sigma;   /* ... this one (0: not yet); kept between
                                calls on the same data and class */
@@ -111,6 +113,12 @@ typedef struct fit_model {
 ** first call for a class (it keeps the located shape between calls). */
 void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
                    double *work);
+
+/* The Occam cost of a fitted growing class (mo from fit_model_fit at the
+** same sigma) into mo->occam: once, after the noise has settled, as it
+** costs a hundred fits. work as for fit_model_fit. */
+void fit_model_occam(const fit_data *d, int cls, double sigma, fit_model *mo,
+                     double *work);
 
 /* Least squares in relative error with a free intercept (any sign), for
 ** exact data: fills mo (loss 0, applicable 0 if the class cannot be

@@ -426,43 +426,64 @@ static void not_applicable(const fit_data *d, fit_model *mo, double *resid) {
     for (j = 0; j < d->m; j++) resid[j] = 0.0;
 }
 
+/* The model context at noise sigma over work (FIT_MODEL_WORK*m doubles):
+** resid, g, lg, tmp, then the standard errors and loss caps at sigma and
+** at the wide noise the shapes are located at. */
+static void setup_ctx(const fit_data *d, double sigma, double *work, model_ctx *x,
+                      model_ctx *wide) {
+    double wide_sigma = sigma > FIT_SHAPE_SIGMA ? sigma : FIT_SHAPE_SIGMA;
+    int j, m = d->m;
+    x->d = d; x->resid = work; x->g = work + m; x->sigma = sigma;
+    x->se = work + 4 * m;
+    x->cap = x->se + m;
+    *wide = *x;
+    wide->sigma = wide_sigma;
+    wide->se = x->cap + m;
+    wide->cap = wide->se + m;
+    for (j = 0; j < m; j++) {
+        x->se[j] = fit_model_se(d, j, sigma);
+        x->cap[j] = loss_cap(d->k[j], x->se[j]);
+        wide->se[j] = fit_model_se(d, j, wide_sigma);
+        wide->cap[j] = loss_cap(d->k[j], wide->se[j]);
+    }
+}
+
 void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
                    double *work) {
-    double *resid = work, *g = resid + d->m, *lg = g + d->m, *tmp = lg + d->m;
-    double c, at_best, wide_sigma = sigma > FIT_SHAPE_SIGMA ? sigma : FIT_SHAPE_SIGMA;
+    double *lg = work + 2 * d->m, *tmp = lg + d->m, c;
     shape_fit best, plain, shown;
     model_ctx x, wide;
-    int j;
-    x.d = d; x.g = g; x.resid = resid; x.sigma = sigma;
-    x.se = tmp + d->m;
-    x.cap = x.se + d->m;
-    wide = x;
-    wide.sigma = wide_sigma;
-    wide.se = x.cap + d->m;
-    wide.cap = wide.se + d->m;
-    for (j = 0; j < d->m; j++) {
-        x.se[j] = fit_model_se(d, j, sigma);
-        x.cap[j] = loss_cap(d->k[j], x.se[j]);
-        wide.se[j] = fit_model_se(d, j, wide_sigma);
-        wide.cap[j] = loss_cap(d->k[j], wide.se[j]);
-    }
+    setup_ctx(d, sigma, work, &x, &wide);
     mo->applicable = 1;
+    mo->occam = 0.0;
     if (cls == FIT_O1) { fit_constant(&x, mo, lg, tmp); return; }
     best = search_shape(&x, &wide, cls, lg, tmp, mo, &plain);
-    if (!best.ok) { not_applicable(d, mo, resid); return; }
+    if (!best.ok) { not_applicable(d, mo, x.resid); return; }
     mo->loss = best.loss;
     mo->shape = shape_of(cls, best.v);
+    mo->tau = best.tau;
     /* the residuals of the winning shape */
-    rescale(d, cls, mo->shape, g, &best.tau0, &best.span);
-    at_best = loss_at(&x, best.tau, lg, tmp, &c);
+    rescale(d, cls, mo->shape, x.g, &best.tau0, &best.span);
+    loss_at(&x, best.tau, lg, tmp, &c);
     fill_resid(&x, lg, c);
-    mo->occam = occam_cost(&x, best.tau0 > 0.0 ? best.tau0 : 0.0, at_best, lg, tmp);
-    if (tilted(cls)) mo->occam += tilt_occam(&x, cls, best.loss, lg, tmp);
     /* the curve reported: the exponential with its base, the others untilted */
     shown = cls != FIT_2N && plain.ok ? plain : best;
     mo->a = exp(shown.c) * (shown.tau - shown.tau0);
     if (mo->a < 0.0) mo->a = 0.0;
     mo->b = exp(shown.c) / shown.span;
+}
+
+void fit_model_occam(const fit_data *d, int cls, double sigma, fit_model *mo,
+                     double *work) {
+    double *lg = work + 2 * d->m, *tmp = lg + d->m, c, tau0, span, at_best;
+    model_ctx x, wide;
+    mo->occam = 0.0;
+    if (cls == FIT_O1 || !mo->applicable) return;
+    setup_ctx(d, sigma, work, &x, &wide);
+    if (!rescale(d, cls, mo->shape, x.g, &tau0, &span)) return;
+    at_best = loss_at(&x, mo->tau, lg, tmp, &c);
+    mo->occam = occam_cost(&x, tau0 > 0.0 ? tau0 : 0.0, at_best, lg, tmp);
+    if (tilted(cls)) mo->occam += tilt_occam(&x, cls, mo->loss, lg, tmp);
 }
 
 /* ------------------------------------------------------- exact fits */
@@ -499,7 +520,7 @@ double fit_model_exact(const fit_data *d, int cls, fit_model *mo, double *work) 
     double a = 0, b = 0, worst, best_v, lo, hi, step;
     int i, it;
     mo->applicable = 0;
-    mo->a = mo->b = mo->shape = mo->located = mo->located_sigma = mo->occam = 0.0;
+    mo->a = mo->b = mo->shape = mo->located = mo->located_sigma = mo->occam = mo->tau = 0.0;
     mo->loss = HUGE_VAL;
     if (cls == FIT_O1) return HUGE_VAL;
     if (cls != FIT_2N) {
