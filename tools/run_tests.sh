@@ -19,6 +19,7 @@ run "c-unit" make -j"$JOBS" test-c
 for t in tests/cpython/test_*.py; do
   [ -e "$t" ] && run "cpython:$(basename "$t")" python3 "$t" build/native/coursecore
 done
+run "fit-real" python3 tests/fit_real/test_real_fit.py build/native/coursecore
 run "node" node --test tests/node/ tests/content/
 run "dist" make dist
 run "content" python3 tests/content/verify_content.py
