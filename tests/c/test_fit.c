@@ -520,6 +520,21 @@ static void test_inconclusive(void) {
         CHECK(r.best == FIT_INCONCLUSIVE);
         CHECK(strlen(r.reason) > 0);
     }
+    {   /* three sizes that clearly grow: the open question is which curve,
+        ** so the contenders named are growing classes, not O(1) */
+        double n[3] = {1000, 1732, 3000}, y[3] = {553e-9, 741e-9, 1213e-9};
+        CHECK(fit_classify(n, y, 3, &r) == 0);
+        CHECK(r.best == FIT_INCONCLUSIVE);
+        CHECK_MSG(r.top != FIT_O1 && r.runner_up != FIT_O1, "contenders %s, %s",
+                  fit_class_label(r.top), fit_class_label(r.runner_up));
+        CHECK_MSG(strncmp(r.reason, "it grows", 8) == 0, "reason: %s", r.reason);
+    }
+    {   /* four doubling sizes, one reading each, 8x growth: not constant */
+        double n[4] = {1000, 2000, 4000, 8000}, y[4] = {1.03e-6, 2.11e-6, 4.26e-6, 8.61e-6};
+        CHECK(fit_classify(n, y, 4, &r) == 0);
+        CHECK_MSG(r.weight[FIT_O1] < 0.01, "O(1) holds %.3f of the evidence", r.weight[FIT_O1]);
+        CHECK(r.best == FIT_N);
+    }
     {   /* zero at only two sizes: nothing to go on (three or more: O(1),
         ** see test_constant_series) */
         double n[4] = {10, 10, 100, 100}, y[4] = {0, 0, 0, 0};

@@ -43,6 +43,13 @@ function fitText(fit) {
   return `${fit.tentative ? 'probably ' : ''}${prettyClass(fit.best)}${confidence}`;
 }
 
+// A lean or a draw says why, and what would settle it.
+function unsureNote(fit) {
+  if (!fit || !fit.reason || !(fit.tentative || fit.best === 'inconclusive')) return '';
+  const why = fit.reason.charAt(0).toUpperCase() + fit.reason.slice(1);
+  return el('span', { class: 'fit-reason' }, ` — ${why}. More repeats or a wider range of n would settle it.`);
+}
+
 function toCsv(result) {
   const rows = ['series,metric,unit,n,value,spread'];
   for (const s of result.series) {
@@ -208,7 +215,8 @@ export class DemoPanel {
     this.chart.show(series, { xLabel: this.result.xLabel, unit: series[0].unit, logAxes: this.logAxes });
     this.fitList.replaceChildren(...series.filter((s) => s.fit).map((s) => el('li', { class: 'fit' },
       el('span', { class: 'fit-series' }, s.label), ': ',
-      el('span', { class: `fit-class${s.fit && s.fit.best === 'inconclusive' ? ' inconclusive' : ''}` }, fitText(s.fit)))));
+      el('span', { class: `fit-class${s.fit && s.fit.best === 'inconclusive' ? ' inconclusive' : ''}` }, fitText(s.fit)),
+      unsureNote(s.fit))));
   }
 
   renderTables(tables) {
