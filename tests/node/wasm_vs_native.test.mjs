@@ -68,3 +68,25 @@ test('bad arguments come back as error messages from wasm', () => {
   const fit = wasmCall('_api_fit', 0, 0, 0);
   assert.ok(fit.error);
 });
+
+// The page's verdict and the CLI's must be the same, on real timings: the
+// classifier is deterministic C, and the two libms must not tip a call.
+test('wasm and native give the same verdict on every real-timing fixture', () => {
+  const dir = path.join(root, 'tests/fit_real');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv'));
+  assert.ok(files.length >= 60);
+  for (const file of files) {
+    const rows = fs.readFileSync(path.join(dir, file), 'utf8').trim().split('\n').slice(1)
+      .map((line) => line.split(',').map(Number));
+    const nPtr = core._api_alloc(8 * rows.length);
+    const yPtr = core._api_alloc(8 * rows.length);
+    core.HEAPF64.set(rows.map((r) => r[0]), nPtr / 8);
+    core.HEAPF64.set(rows.map((r) => r[1]), yPtr / 8);
+    let wasm;
+    try { wasm = wasmCall('_api_fit', nPtr, yPtr, rows.length); } finally { core._api_free(nPtr); core._api_free(yPtr); }
+    const native = JSON.parse(execFileSync(cli, ['fit', '--json', path.join(dir, file)], { encoding: 'utf8' }));
+    assert.equal(wasm.best, native.best, `${file}: verdict`);
+    assert.equal(wasm.top, native.top, `${file}: top class`);
+    assert.ok(Math.abs(wasm.confidence - native.confidence) < 1e-6, `${file}: confidence ${wasm.confidence} vs ${native.confidence}`);
+  }
+});
