@@ -9,9 +9,11 @@
 //    line leaves "Loading Python…") and to the first line of output.
 //    cold = fresh browser context (empty HTTP cache);
 //    warm = a second page load in the same context. tools/serve.mjs sends
-//    Cache-Control: no-cache and no ETag/Last-Modified, so the browser cannot
-//    revalidate: "warm" re-downloads everything (the bytes column shows it);
-//    what it can gain is only what Chromium keeps outside the HTTP cache.
+//    Cache-Control: no-cache with Last-Modified, so the browser revalidates
+//    every file and the server answers 304 for the unchanged ones. The page
+//    (and so Playwright) still sees those as 200s with their full sizes:
+//    the network column counts what the page received from its cache or the
+//    wire, not what crossed the wire.
 //    hot = a second Run on the warm page, Python already loaded.
 // 2. Check -> verdict for one exercise (default 03_time_complexity
 //    count_pairs), on the warm page with Python loaded: the reference
@@ -184,8 +186,8 @@ try {
     ['warm: same context, 2nd page load', stat(rows.warm.map((t) => t.ready)), stat(rows.warm.map((t) => t.output)), netText(nets.warm)],
     ['hot: 2nd Run, Python loaded', stat(rows.hot.map((t) => t.ready)), stat(rows.hot.map((t) => t.output)), '-'],
   ]);
-  console.log('   serve.mjs sends Cache-Control: no-cache with no ETag/Last-Modified, so nothing can be revalidated:');
-  console.log('   "warm" downloads every byte again (see network); it differs from cold only by what Chromium keeps outside the HTTP cache.\n');
+  console.log('   serve.mjs sends Cache-Control: no-cache with Last-Modified: a warm load revalidates, and the server answers 304');
+  console.log('   for unchanged files. The page sees those as 200s from its cache, so "network" counts bytes received, not sent.\n');
 
   // 2 + 3. Check -> verdict, and its stability, on the warm page.
   const block = page.locator(`.py-exercise[data-exercise="${EXERCISE}"]`);
