@@ -26,3 +26,9 @@ export function basis(label, n, base = 2) {
 export function prettyClass(label) {
   return String(label).replace('^2', '²').replace('^3', '³').replace('2^n', '2ⁿ');
 }
+
+/** A fit's verdict as shown: "probably O(n)" when the classifier marks it
+ * tentative (odds 2:1 to 9:1), else the class. */
+export function verdictClass(fit) {
+  return `${fit.tentative ? 'probably ' : ''}${prettyClass(fit.best)}`;
+}

@@ -4,7 +4,7 @@
 import { coreClient } from './core_client.js';
 import { CancelledError } from './worker_client.js';
 import { ChartView, formatValue } from './chart_view.js';
-import { prettyClass } from './complexity.js';
+import { prettyClass, verdictClass } from './complexity.js';
 import { el, uniqueId, announce, downloadText } from './dom.js';
 
 const METRIC_NAMES = { time: 'Time', ops: 'Operations', bytes: 'Memory' };
@@ -39,8 +39,7 @@ function fitText(fit) {
     const between = fit.top && fit.runner_up ? `: ${prettyClass(fit.top)} or ${prettyClass(fit.runner_up)}` : '';
     return `inconclusive${between}`;
   }
-  // 2:1 to 9:1 odds: the data lean this way, and the page says so.
-  return `${fit.tentative ? 'probably ' : ''}${prettyClass(fit.best)}${confidence}`;
+  return `${verdictClass(fit)}${confidence}`;
 }
 
 // A lean or a draw says why, and what would settle it.

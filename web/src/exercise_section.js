@@ -10,7 +10,7 @@ import { CodeRunner, createEditor, markLine } from './editor.js';
 import { python, explainError } from './python_client.js';
 import { coreClient } from './core_client.js';
 import { ChartView, formatValue } from './chart_view.js';
-import { CLASS_LABELS, classRank, prettyClass } from './complexity.js';
+import { CLASS_LABELS, classRank, prettyClass, verdictClass } from './complexity.js';
 import { el, announce } from './dom.js';
 
 const CHECK_BUDGET_S = 10;    // the whole check: tests, both measurements, fits
@@ -71,7 +71,7 @@ function stepsProof(series, target) {
 
 function measuredLabel(fit) {
   if (!fit || fit.error) return 'not measured';
-  if (CLASS_LABELS.includes(fit.best)) return `${fit.tentative ? 'probably ' : ''}${prettyClass(fit.best)}`;
+  if (CLASS_LABELS.includes(fit.best)) return verdictClass(fit);
   return `inconclusive (${prettyClass(fit.top)} or ${prettyClass(fit.runner_up)})`;
 }
 

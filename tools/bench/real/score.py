@@ -29,12 +29,11 @@ SHORT = {"O(1)": "1", "O(log n)": "log", "O(n)": "n", "O(n log n)": "nlog",
 
 
 def fit(cli, path):
-    text = subprocess.run([cli, "fit", path], check=True, capture_output=True,
-                          text=True).stdout
-    verdict = text.splitlines()[0].strip()
+    """(verdict, full result): the verdict is the JSON's "best", the same
+    label `coursecore fit` prints on its first line."""
     js = json.loads(subprocess.run([cli, "fit", "--json", path], check=True,
                                    capture_output=True, text=True).stdout)
-    return verdict, js
+    return js["best"], js
 
 
 def main():
