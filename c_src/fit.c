@@ -40,9 +40,10 @@
 **     the likelihood over a prior on the overhead.
 **   - The verdict is a class only when the top class holds at least
 **     FIT_MIN_CONFIDENCE of the evidence (tentative below FIT_CONFIDENT);
-**     otherwise "inconclusive", with the two contenders named. Extrapolation checks (fit small n, predict the
-**     largest) carry the same information as the residuals of a shared fit
-**     and are not used separately.
+**     otherwise "inconclusive", with the two contenders named.
+**     Extrapolation checks (fit small n, predict the largest) carry the
+**     same information as the residuals of a shared fit and are not used
+**     separately.
 */
 #include "fit.h"
 #include "fit_internal.h"
@@ -63,7 +64,7 @@
 ** large constant overhead were "inconclusive" while the data leaned the
 ** right way two times in three. */
 #define FIT_MIN_CONFIDENCE 0.65
-#define FIT_CONFIDENT 0.9
+#define FIT_CONFIDENT      0.9
 #define FIT_O1_BONUS      7.0   /* evidence (in chi-square units) for simplicity:
                                    odds of 33:1 for a constant before the data
                                    speak (10, 148:1, left 5 doubling sizes
@@ -145,7 +146,9 @@ static int validate(const double *n, const double *y, int count) {
 ** FIT_NU_PRIOR readings' worth of prior knowledge is added: timing noise
 ** is a few percent, not a factor of two, so a noise level read off four
 ** points is uncertain but not open-ended. Without it, four doubling sizes
-** that grew 8x with 0.2% scatter kept a 12% chance of being constant. */
+** that grew 8x with 0.2% scatter kept a 12% chance of being constant.
+** (A noise estimate of nil from one residual is no estimate at all:
+** settle_sigma calls that noise unknown.) */
 static double evidence(double delta, double nu) {
     if (delta <= 0.0) return 0.0;
     if (!isfinite(delta)) return HUGE_VAL;
@@ -248,8 +251,14 @@ static void settle_sigma(fit_state *s) {
     for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++)
         fit_model_occam(&s->d, c, sigma, &s->mo[c], s->work);
     /* Exact data (operation counts, bytes): some class fits to rounding
-    ** error, so the noise is known to be nil, not merely estimated. */
-    s->nu = sigma < FIT_EXACT_SIGMA ? HUGE_VAL : nu;
+    ** error, so the noise is known to be nil, not merely estimated --
+    ** given repeats or two residuals to show it. Three sizes read once
+    ** leave one residual, and some curve always passes through three
+    ** ticks: that noise is unknown (0), not nil. */
+    if (sigma < FIT_EXACT_SIGMA)
+        s->nu = s->d.nu_rep > 0.0 || dof >= 2 ? HUGE_VAL : 0.0;
+    else
+        s->nu = nu;
 }
 
 /* Shares of the evidence: O(1) against the best growing class first, then
@@ -443,6 +452,12 @@ static int classify_data(fit_state *s, fit_result *r) {
     copy_models(s, r);
     weigh(s, r);
     rank(r);
+    /* A lean (2:1 to 9:1) is only as good as the noise it is judged at:
+    ** from one residual (three sizes read once) it is a coin with a story. */
+    if (r->tentative && s->nu < 2.0) {
+        r->best = FIT_INCONCLUSIVE;
+        r->tentative = 0;
+    }
     if (s->nu < 0.5 || (s->d.m < 3 && s->d.nu_rep <= 0.0)) {   /* noise unknown */
         r->best = FIT_INCONCLUSIVE;
         r->tentative = 0;

@@ -56,13 +56,13 @@ typedef struct fit_result {
     ** standard error -- quadratic like chi-square near the curve, linear
     ** past 2 standard errors, capped where a spike explains a size better
     ** than noise. About distinct_n - 2 for a class that fits within the
-    ** noise; lower is better. A growing class also pays an Occam cost for
-    ** its intercept: little when it fits with any small overhead, up to
-    ** 2 ln 101 when only a finely tuned one bends it onto the data; O(n)
-    ** likewise for its tilt (nothing when the data leave it free). O(n) may tilt as n^(1+eps) at a prior cost
+    ** noise; lower is better. O(n) may tilt as n^(1+eps) at a prior cost
     ** (a per-item cost that creeps with n through caches is not a log n;
     ** see fit_internal.h), and the exponential's free base costs 2; both
-    ** costs are in the score. For exact data (every size's readings agree)
+    ** costs are in the score. A growing class also pays an Occam cost for
+    ** its intercept: little when it fits with any small overhead, up to
+    ** 2 ln 101 when only a finely tuned one bends it onto the data; O(n)
+    ** likewise for its tilt (nothing when the data leave it free). For exact data (every size's readings agree)
     ** that one class matches to 1e-7, that class scores 0 and the others
     ** are judged as exact values. INFINITY (JSON null) when the class does
     ** not apply (2^n with n > FIT_2N_MAX_N). */

@@ -65,7 +65,7 @@ int fit_data_loglog_slope(const fit_data *d, double *slope);
 ** confidence around 0.9-0.97, no longer 1.0, and one decade or more of
 ** clean data still decides. O(n log n) has no tilt: with one, and its
 ** offset, it could pass for a straight line. */
-#define FIT_TILT_PRIOR 0.05
+#define FIT_TILT_PRIOR  0.05
 #define FIT_DRIFT_PRIOR 0.15
 #define FIT_TILT_MAX    0.2
 #define FIT_TILT_GRID   9       /* odd: the grid holds eps = 0 */
@@ -84,9 +84,11 @@ int fit_data_loglog_slope(const fit_data *d, double *slope);
 ** noise. */
 #define FIT_SHAPE_SIGMA  0.25
 #define FIT_SHAPE_GOLDEN 8
-#define FIT_OCCAM_LO (-4.0)
-#define FIT_OCCAM_HI 6.0
-#define FIT_OCCAM_STEP 0.1
+/* The overhead's Occam integral (fit_model.c): log10 of tau from
+** FIT_OCCAM_LO to FIT_OCCAM_HI in FIT_OCCAM_STEPS steps of 0.1 decade. */
+#define FIT_OCCAM_LO    (-4.0)
+#define FIT_OCCAM_HI    6.0
+#define FIT_OCCAM_STEPS 101
 
 typedef struct fit_model {
     int applicable;     /* 0: the class cannot be fitted to this data */

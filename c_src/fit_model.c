@@ -185,22 +185,26 @@ static double search_tau(const model_ctx *x, double tau_lo, double *lg, double *
 
 /* Occam cost of the intercept: -2 ln of the mean likelihood over a
 ** uniform prior on log10(tau - tau_lo) in [FIT_OCCAM_LO, FIT_OCCAM_HI],
-** relative to the best fit (loss best), integrated in steps of
-** FIT_OCCAM_STEP decades (finer than the search grid: a well-measured
+** relative to the best fit (loss best), integrated in FIT_OCCAM_STEPS
+** steps (finer than the search grid: a well-measured
 ** overhead is pinned to a fraction of a decade). A curve that fits
 ** whatever small overhead it is given pays little; one that fits only
 ** with a finely tuned overhead -- n log n bent by a constant into a
-** straight line -- pays up to 2 ln(steps). */
+** straight line -- pays up to 2 ln(steps). Where the finer steps find a
+** better overhead than the search did, the marginal is taken from there
+** (the cost then goes below 0, to what the search missed). */
 static double occam_cost(const model_ctx *x, double tau_lo, double best, double *lg,
                          double *tmp) {
-    double sum = 0.0, c, u;
-    int used = 0;
-    for (u = FIT_OCCAM_LO; u <= FIT_OCCAM_HI + 1e-9; u += FIT_OCCAM_STEP) {
-        sum += exp(-0.5 * (loss_at(x, tau_of(tau_lo, u), lg, tmp, &c) - best));
-        used++;
+    double loss[FIT_OCCAM_STEPS], ref = best, sum = 0.0, c;
+    double step = (FIT_OCCAM_HI - FIT_OCCAM_LO) / (FIT_OCCAM_STEPS - 1);
+    int i;
+    for (i = 0; i < FIT_OCCAM_STEPS; i++) {
+        loss[i] = loss_at(x, tau_of(tau_lo, FIT_OCCAM_LO + step * i), lg, tmp, &c);
+        if (loss[i] < ref) ref = loss[i];
     }
+    for (i = 0; i < FIT_OCCAM_STEPS; i++) sum += exp(-0.5 * (loss[i] - ref));
     if (sum < 1.0) sum = 1.0;   /* a trough narrower than a step */
-    return -2.0 * log(sum / used);
+    return ref - best - 2.0 * log(sum / FIT_OCCAM_STEPS);
 }
 
 /* ------------------------------------------------------------- shapes */
@@ -278,14 +282,15 @@ static double shape_of(int cls, double v) {
     return cls == FIT_2N ? exp(exp(v)) : v;
 }
 
-/* Prior cost of a shape, in the loss's units (-2 log prior): a tilt is a
-** per-item cost that drifts with n (caches, allocators), expected to be
-** small; the exponential's free base is one more parameter. */
+/* The tilt prior's standard deviation (see FIT_TILT_PRIOR). */
 static double tilt_sd(const fit_data *d) {
     double span = log(d->n[d->m - 1] / d->n[0]), sd = FIT_TILT_PRIOR;
     return FIT_DRIFT_PRIOR < sd * span ? FIT_DRIFT_PRIOR / span : sd;
 }
 
+/* Prior cost of a shape, in the loss's units (-2 log prior): a tilt is a
+** per-item cost that drifts with n (caches, allocators), expected to be
+** small; the exponential's free base is one more parameter. */
 static double shape_penalty(const fit_data *d, int cls, double v) {
     if (tilted(cls)) {
         double sd = tilt_sd(d);
@@ -384,18 +389,22 @@ static shape_fit search_shape(model_ctx *x, model_ctx *wide, int cls, double *lg
 ** parameter, and the comparison with the untilted classes must say so. */
 static double tilt_occam(model_ctx *x, int cls, double best_loss, double *lg, double *tmp) {
     double sd = tilt_sd(x->d), step = 2.0 * FIT_TILT_SPAN * sd / (FIT_TILT_STEPS - 1);
-    double sum = 0.0;
+    double loss[FIT_TILT_STEPS], ref = best_loss, sum = 0.0;
     int i;
     for (i = 0; i < FIT_TILT_STEPS; i++) {
         double v = -FIT_TILT_SPAN * sd + step * i;
         shape_fit f;
+        loss[i] = HUGE_VAL;
         if (v < -FIT_TILT_MAX || v > FIT_TILT_MAX) continue;
         f = fit_at(x, cls, v, 1, lg, tmp);
-        if (f.ok) sum += exp(-0.5 * (f.loss - best_loss)) * step;
+        if (f.ok) loss[i] = f.loss;
+        if (loss[i] < ref) ref = loss[i];
     }
+    for (i = 0; i < FIT_TILT_STEPS; i++) sum += exp(-0.5 * (loss[i] - ref)) * step;
     sum /= sd * 2.5066283;
-    if (sum > 1.0) sum = 1.0;   /* the prior's own width: no cost */
-    return sum > 1e-30 ? -2.0 * log(sum) : 138.0;
+    if (sum > 1.0) sum = 1.0;       /* the prior's own width: no cost */
+    if (sum < 1e-30) sum = 1e-30;   /* pinned far inside one step */
+    return ref - best_loss - 2.0 * log(sum);
 }
 
 /* ------------------------------------------------------------- public */
@@ -428,7 +437,7 @@ static void not_applicable(const fit_data *d, fit_model *mo, double *resid) {
 
 /* The model context at noise sigma over work (FIT_MODEL_WORK*m doubles):
 ** resid, g, lg, tmp, then the standard errors and loss caps at sigma and
-** at the wide noise the shapes are located at. */
+** (unless wide is NULL) at the wide noise the shapes are located at. */
 static void setup_ctx(const fit_data *d, double sigma, double *work, model_ctx *x,
                       model_ctx *wide) {
     double wide_sigma = sigma > FIT_SHAPE_SIGMA ? sigma : FIT_SHAPE_SIGMA;
@@ -436,13 +445,16 @@ static void setup_ctx(const fit_data *d, double sigma, double *work, model_ctx *
     x->d = d; x->resid = work; x->g = work + m; x->sigma = sigma;
     x->se = work + 4 * m;
     x->cap = x->se + m;
+    for (j = 0; j < m; j++) {
+        x->se[j] = fit_model_se(d, j, sigma);
+        x->cap[j] = loss_cap(d->k[j], x->se[j]);
+    }
+    if (wide == NULL) return;
     *wide = *x;
     wide->sigma = wide_sigma;
     wide->se = x->cap + m;
     wide->cap = wide->se + m;
     for (j = 0; j < m; j++) {
-        x->se[j] = fit_model_se(d, j, sigma);
-        x->cap[j] = loss_cap(d->k[j], x->se[j]);
         wide->se[j] = fit_model_se(d, j, wide_sigma);
         wide->cap[j] = loss_cap(d->k[j], wide->se[j]);
     }
@@ -476,10 +488,10 @@ void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
 void fit_model_occam(const fit_data *d, int cls, double sigma, fit_model *mo,
                      double *work) {
     double *lg = work + 2 * d->m, *tmp = lg + d->m, c, tau0, span, at_best;
-    model_ctx x, wide;
+    model_ctx x;
     mo->occam = 0.0;
     if (cls == FIT_O1 || !mo->applicable) return;
-    setup_ctx(d, sigma, work, &x, &wide);
+    setup_ctx(d, sigma, work, &x, NULL);
     if (!rescale(d, cls, mo->shape, x.g, &tau0, &span)) return;
     at_best = loss_at(&x, mo->tau, lg, tmp, &c);
     mo->occam = occam_cost(&x, tau0 > 0.0 ? tau0 : 0.0, at_best, lg, tmp);

@@ -529,6 +529,12 @@ static void test_inconclusive(void) {
                   fit_class_label(r.top), fit_class_label(r.runner_up));
         CHECK_MSG(strncmp(r.reason, "it grows", 8) == 0, "reason: %s", r.reason);
     }
+    {   /* three sizes, one reading each, on a 0.1 ns tick: a steep curve
+        ** through every tick is luck, not proof (it was O(n^3) at 1.0) */
+        double n[3] = {1000, 1732, 3000}, y[3] = {20.1e-9, 20.3e-9, 21.4e-9};
+        CHECK(fit_classify(n, y, 3, &r) == 0);
+        CHECK_MSG(r.best == FIT_INCONCLUSIVE, "got %s at %.2f", fit_class_label(r.best), r.confidence);
+    }
     {   /* four doubling sizes, one reading each, 8x growth: not constant */
         double n[4] = {1000, 2000, 4000, 8000}, y[4] = {1.03e-6, 2.11e-6, 4.26e-6, 8.61e-6};
         CHECK(fit_classify(n, y, 4, &r) == 0);
