@@ -37,43 +37,65 @@ TESTS = [
 SIZES = [2000, 4000, 8000, 16000, 32000]
 
 
-def make_input(n):
-    """n rows of 8 columns, one painted cell per row."""
-    return (n, 8, [(i, i % 8) for i in range(n)])
+def make_input(n, seed=0):
+    """n rows of 8 columns, one painted cell per row; the seed picks the
+    column pattern."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    step, shift = rng.choice((1, 3, 5, 7)), rng.randrange(8)
+    return (n, 8, [(i, (i * step + shift) % 8) for i in range(n)])
 
 
 # %% exercise: tag_records
 # title: The default that remembers
 # time: O(n)
 def tag_records(names):
-    """Return one record per name: {"name": name, "tags": ["new"]}.
+    """Return one record per name, {"name": name, "tags": ["new"]}, in
+    order, then give the first record one more tag, "admin".
+
+        tag_records(["ada", "bo"])
+        ->  [{"name": "ada", "tags": ["new", "admin"]},
+             {"name": "bo", "tags": ["new"]}]
 
     The starter code looks right, but every record ends up holding the same
-    tags list, which grows by one "new" per record. Find out why and fix it
-    so that each record owns a fresh list. O(n) time.
+    tags list: it gains one "new" per record, and the "admin" meant for the
+    first record shows up in all of them. Find out why and fix it so that
+    each record owns a fresh list. O(n) time.
     """
     def make_record(name, tags=[]):
         tags.append("new")
         return {"name": name, "tags": tags}
 
-    return [make_record(name) for name in names]
+    records = [make_record(name) for name in names]
+    if records:
+        records[0]["tags"].append("admin")
+    return records
 
 
 # %% check: tag_records
+# The "admin" tag is what makes sharing visible: if two records hold one
+# list, the tag meant for the first record shows up in the second as well.
 TESTS = [
-    ((["ada"],), [{"name": "ada", "tags": ["new"]}]),
-    ((["ada", "bo"],), [{"name": "ada", "tags": ["new"]},
+    ((["ada"],), [{"name": "ada", "tags": ["new", "admin"]}]),
+    ((["ada", "bo"],), [{"name": "ada", "tags": ["new", "admin"]},
                         {"name": "bo", "tags": ["new"]}]),
-    ((["x", "y", "z"],), [{"name": "x", "tags": ["new"]},
+    ((["x", "y", "z"],), [{"name": "x", "tags": ["new", "admin"]},
                           {"name": "y", "tags": ["new"]},
                           {"name": "z", "tags": ["new"]}]),
+    ((["ada", "ada"],), [{"name": "ada", "tags": ["new", "admin"]},
+                         {"name": "ada", "tags": ["new"]}]),
     (([],), []),
 ]
 SIZES = [1000, 2000, 4000, 8000, 16000]
 
 
-def make_input(n):
-    return ([f"user{i}" for i in range(n)],)
+def make_input(n, seed=0):
+    """n different names; the seed picks their numbers."""
+    import random
+
+    start = random.Random(f"{n}:{seed}").randrange(10**6)
+    return ([f"user{i}" for i in range(start, start + n)],)
 
 
 # %% exercise: identity_labels
@@ -108,9 +130,21 @@ TESTS = [
 SIZES = [400, 800, 1600, 3200, 6400]
 
 
-def make_input(n):
-    """n equal-looking but distinct lists: every lookup misses."""
-    return ([[i % 7] for i in range(n)],)
+def make_input(n, seed=0):
+    """About n equal-looking but distinct lists: nearly every lookup misses.
+
+    The seed picks the values and makes up to n/16 items repeat an object
+    that came earlier, so the labels change with the seed.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    shift = rng.randrange(7)
+    items = [[(i + shift) % 7] for i in range(n)]
+    for _ in range(rng.randrange(1, n // 16 + 2)):
+        j = rng.randrange(1, n)
+        items[j] = items[rng.randrange(j)]
+    return (items,)
 
 
 # %% exercise: fork_and_append
@@ -118,17 +152,19 @@ def make_input(n):
 # time: O(n)
 # space: O(n)
 def fork_and_append(doc, value):
-    """Deep-copy doc, keeping its sharing, then append value to copy[0].
+    """Deep-copy doc, keeping its sharing, append value to copy[0], and
+    return (doc, copy).
 
     doc is a non-empty list of lists, nested to any depth, with ints at the
     leaves. One inner list object may appear in several places. Your copy
     must share in the same way: where doc uses one list twice, the copy
-    uses one NEW list twice. Then append value to the copy's first item
-    and return the copy, so the edit shows up everywhere that list appears.
+    uses one NEW list twice. Then append value to the copy's first item, so
+    the edit shows up everywhere that list appears in the copy and nowhere
+    in doc. Return both, so the check can see that doc is unchanged.
 
         row = [1, 2]
         fork_and_append([row, row, [3]], "x")
-        ->  [[1, 2, "x"], [1, 2, "x"], [3]]
+        ->  ([[1, 2], [1, 2], [3]], [[1, 2, "x"], [1, 2, "x"], [3]])
 
     Write the copy yourself with a memo (a dict from id(original) to its
     copy). Remembering copies in a list and searching it with `is` also
@@ -140,21 +176,29 @@ def fork_and_append(doc, value):
 # %% check: fork_and_append
 _row = [1, 2]
 _leaf = [5]
+# Each expected value is (doc as it was, the edited copy). A copy that is
+# not deep enough edits doc itself, and the first half shows it.
 TESTS = [
-    (([_row, _row, [3]], "x"), [[1, 2, "x"], [1, 2, "x"], [3]]),
-    (([_leaf, [_leaf, 2]], "y"), [[5, "y"], [[5, "y"], 2]]),
-    (([[1], [1]], 0), [[1, 0], [1]]),
-    (([[[7]], [8]], 9), [[[7], 9], [8]]),
-    (([[]], "z"), [["z"]]),
+    (([_row, _row, [3]], "x"), ([[1, 2], [1, 2], [3]], [[1, 2, "x"], [1, 2, "x"], [3]])),
+    (([_leaf, [_leaf, 2]], "y"), ([[5], [[5], 2]], [[5, "y"], [[5, "y"], 2]])),
+    (([[1], [1]], 0), ([[1], [1]], [[1, 0], [1]])),
+    (([[[7]], [8]], 9), ([[[7]], [8]], [[[7], 9], [8]])),
+    (([[]], "z"), ([[]], [["z"]])),
 ]
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
-def make_input(n):
-    """n distinct small lists plus one shared pair."""
-    doc = [[i, i + 1] for i in range(n)]
+def make_input(n, seed=0):
+    """n distinct small lists, the first of them used twice, plus one more
+    shared pair; the seed picks the values, the positions and value."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    doc = [[i, i + 1] for i in range(start, start + n)]
     doc.append(doc[0])
-    return (doc, -1)
+    doc.insert(rng.randrange(1, n), doc[rng.randrange(1, n)])
+    return (doc, -rng.randrange(1, 1000))
 
 
 # %% exercise: undo_edits
@@ -192,9 +236,24 @@ TESTS = [
 SIZES = [500, 1000, 2000, 4000, 8000, 16000]
 
 
-def make_input(n):
-    """A long list and n edits, each followed by an undo."""
-    return (list(range(n)), [("add", -1), ("undo",)] * (n // 2))
+def make_input(n, seed=0):
+    """A long list and about n operations: almost every add is undone at
+    once, and every so often an add stays or two pops follow it instead.
+
+    The seed picks the values and how often that happens.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    every = rng.randint(40, 80)
+    ops = []
+    for i in range(n // 2):
+        ops.append(("add", -start - i))
+        if i % every == 0:
+            continue                     # this add stays
+        ops.extend([("pop",), ("pop",)] if i % every == 1 else [("undo",)])
+    return (list(range(start, start + n)), ops)
 
 
 # %% exercise: edited_copy
@@ -227,7 +286,12 @@ TESTS = [
 SIZES = [2000, 4000, 8000, 16000, 32000]
 
 
-def make_input(n):
-    """n rows of 4 numbers, an edit on every other row."""
-    rows = [[i, i + 1, i + 2, i + 3] for i in range(n)]
-    return (rows, [(i, i % 4, -1) for i in range(0, n, 2)])
+def make_input(n, seed=0):
+    """n rows of 4 numbers, an edit on every other row; the seed picks the
+    values, which rows and which columns."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start, first, shift = rng.randrange(10**6), rng.randrange(2), rng.randrange(4)
+    rows = [[i, i + 1, i + 2, i + 3] for i in range(start, start + n)]
+    return (rows, [(i, (i + shift) % 4, -1 - i % 5) for i in range(first, n, 2)])

@@ -16,7 +16,10 @@ def tag_records(names):
         tags.append("new")
         return {"name": name, "tags": tags}
 
-    return [make_record(name) for name in names]
+    records = [make_record(name) for name in names]
+    if records:
+        records[0]["tags"].append("admin")   # only the first record's own list
+    return records
 
 
 # %% solution: identity_labels
@@ -65,7 +68,7 @@ def fork_and_append(doc, value):
 
     copy_ = clone(doc)
     copy_[0].append(value)
-    return copy_
+    return doc, copy_
 
 
 # %% naive: fork_and_append
@@ -87,7 +90,7 @@ def fork_and_append(doc, value):
 
     copy_ = clone(doc)
     copy_[0].append(value)
-    return copy_
+    return doc, copy_
 
 
 # %% solution: undo_edits
