@@ -36,9 +36,15 @@ TESTS = [
 SIZES = [20000, 40000, 80000, 160000, 320000]
 
 
-def make_input(n):
-    """Worst case for a version that tries == first: one big list, twice."""
-    big = list(range(n))
+def make_input(n, seed=0):
+    """Worst case for a version that tries == first: one big list, twice.
+
+    The seed moves the values; the two arguments are always one object.
+    """
+    import random
+
+    start = random.Random(f"{n}:{seed}").randrange(10**6)
+    big = list(range(start, start + n))
     return (big, big)
 
 
@@ -84,9 +90,22 @@ TESTS = [
 SIZES = [1000, 1500, 2000, 3000, 4000, 6000, 8000]
 
 
-def make_input(n):
-    """Worst case for a list of seen objects: n different small lists."""
-    return ([[i] for i in range(n)],)
+def make_input(n, seed=0):
+    """Worst case for a list of seen objects: about n different small lists.
+
+    The seed picks the values and makes up to n/16 items repeat a list that
+    came earlier, so the count changes with the seed while almost every
+    list is still new.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    items = [[start + i] for i in range(n)]
+    for _ in range(rng.randrange(1, n // 16 + 2)):
+        j = rng.randrange(1, n)
+        items[j] = items[rng.randrange(j)]
+    return (items,)
 
 
 # %% exercise: parse_records
@@ -120,10 +139,20 @@ TESTS = [
 SIZES = [4000, 8000, 16000, 32000, 64000]
 
 
-def make_input(n):
-    """n records of 15 bytes each: re-slicing the rest copies a lot."""
-    record = b"\x0f" + b"memory-and-perf"  # length 15, then 15 bytes
-    return (record * n,)
+def make_input(n, seed=0):
+    """n records with 10-20 byte payloads: re-slicing the rest copies a lot.
+
+    The seed picks eight payloads (their bytes and lengths); the records
+    cycle through them.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    records = []
+    for _ in range(8):
+        length = rng.randint(10, 20)
+        records.append(bytes([length]) + bytes(rng.randrange(256) for _ in range(length)))
+    return (b"".join(records[i % 8] for i in range(n)),)
 
 
 # %% exercise: freed_by_refcounting
@@ -168,14 +197,20 @@ TESTS = [
 SIZES = [400, 800, 1600, 3200, 6400]
 
 
-def make_input(n):
-    """A chain n-1 -> n-2 -> ... -> 0 with no roots, listed from 0 up.
+def make_input(n, seed=0):
+    """A chain n-1 -> n-2 -> ... -> 0, listed from 0 up, one root low down.
 
     Only the last object starts at count zero, so a pass over the heap in
-    listed order frees just one object.
+    listed order frees just one object. The seed moves the names (integers,
+    still increasing in listed order) and puts the one root on one of the
+    lowest n/8 objects: everything above it is freed.
     """
-    graph = {i: ([i - 1] if i else []) for i in range(n)}
-    return (graph, [])
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    graph = {start + i: ([start + i - 1] if i else []) for i in range(n)}
+    return (graph, [start + rng.randrange(n // 8 + 1)])
 
 
 # %% exercise: unreachable
@@ -211,13 +246,22 @@ TESTS = [
 SIZES = [2000, 4000, 8000, 16000, 32000]
 
 
-def make_input(n):
-    """A long chain reachable from one root, plus a cycle of garbage."""
-    graph = {i: [i + 1] for i in range(n - 1)}
-    graph[n - 1] = []
-    graph[-1] = [-2]
-    graph[-2] = [-1]
-    return (graph, [0])
+def make_input(n, seed=0):
+    """A long chain reachable from one root, plus a cycle of garbage.
+
+    The seed moves the chain's names and sets the size of the garbage
+    cycle (2 to n/16 objects, with negative names).
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    size = rng.randint(2, max(2, n // 16))
+    graph = {start + i: [start + i + 1] for i in range(n - 1)}
+    graph[start + n - 1] = []
+    for j in range(1, size + 1):
+        graph[-j] = [-(j % size) - 1]
+    return (graph, [start])
 
 
 # %% exercise: freeze
@@ -256,6 +300,9 @@ TESTS = [
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
-def make_input(n):
-    """n small rows, each holding a list and a dict."""
-    return ([[i, [i, i + 1], {"id": [i]}] for i in range(n)],)
+def make_input(n, seed=0):
+    """n small rows, each holding a list and a dict; the seed moves the values."""
+    import random
+
+    start = random.Random(f"{n}:{seed}").randrange(10**6)
+    return ([[i, [i, i + 1], {"id": [i]}] for i in range(start, start + n)],)
