@@ -34,9 +34,16 @@ TESTS = [
 SIZES = [20000, 40000, 80000, 160000, 320000]
 
 
-def make_input(n):
-    """Worst case: the target is missing, so every element is compared."""
-    return (list(range(n)), -1)
+def make_input(n, seed=0):
+    """Worst case: the target is missing, so every element is compared.
+
+    The seed picks the values (evenly spaced) and a target below them all.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start, step = rng.randrange(10**6), rng.randint(1, 3)
+    return (list(range(start, start + step * n, step)), start - rng.randint(1, 1000))
 
 
 # %% exercise: count_pairs
@@ -70,12 +77,15 @@ TESTS = [
 SIZES = [400, 800, 1600, 3200, 6400]
 
 
-def make_input(n):
-    """Random values; two nested loops always try all n*(n-1)/2 pairs."""
+def make_input(n, seed=0):
+    """Random values; two nested loops always try all n*(n-1)/2 pairs.
+
+    The seed picks the values and a target between n/2 and 3n/2.
+    """
     import random
 
-    rng = random.Random(n)
-    return ([rng.randrange(n) for _ in range(n)], n)
+    rng = random.Random(f"{n}:{seed}")
+    return ([rng.randrange(n) for _ in range(n)], rng.randint(n // 2, 3 * n // 2))
 
 
 # %% exercise: keep_common
@@ -106,9 +116,21 @@ TESTS = [
 SIZES = [600, 1200, 2400, 4800, 9600]
 
 
-def make_input(n):
-    """Worst case for scanning b: nothing in common, so every scan runs to the end."""
-    return (list(range(n)), list(range(n, 2 * n)))
+def make_input(n, seed=0):
+    """Worst case for scanning b: almost nothing in common, so every scan
+    runs to the end.
+
+    The seed moves the values and copies one to four items of a to the very
+    end of b: the answer changes, the scans stay full length.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    a = list(range(start, start + n))
+    b = list(range(start + n, start + 2 * n))
+    b.extend(rng.sample(a, rng.randint(1, 4)))
+    return (a, b)
 
 
 # %% exercise: unique_in_order
@@ -138,9 +160,21 @@ TESTS = [
 SIZES = [750, 1500, 3000, 6000, 12000]
 
 
-def make_input(n):
-    """Worst case for scanning the result: every value is distinct."""
-    return (list(range(n)),)
+def make_input(n, seed=0):
+    """Worst case for scanning the result: almost every value is distinct.
+
+    The seed moves and rotates the values and turns up to n/64 of them into
+    repeats of an earlier value.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start, turn = rng.randrange(10**6), rng.randrange(n)
+    items = list(range(start + turn, start + n)) + list(range(start, start + turn))
+    for _ in range(rng.randint(1, n // 64 + 1)):
+        j = rng.randrange(1, n)
+        items[j] = items[rng.randrange(j)]
+    return (items,)
 
 
 # %% exercise: deal
@@ -172,9 +206,16 @@ TESTS = [
 SIZES = [6000, 12000, 24000, 48000, 96000]
 
 
-def make_input(n):
-    """Any deck of n cards: list.pop(0) shifts every remaining card each time."""
-    return (list(range(n)),)
+def make_input(n, seed=0):
+    """Any deck of n cards: list.pop(0) shifts every remaining card each time.
+
+    The seed picks the card numbers and where the deck is cut.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start, cut = rng.randrange(10**6), rng.randrange(n)
+    return (list(range(start + cut, start + n)) + list(range(start, start + cut)),)
 
 
 # %% exercise: format_report
@@ -205,9 +246,14 @@ TESTS = [
 SIZES = [5000, 10000, 20000, 40000, 80000]
 
 
-def make_input(n):
-    """n rows with short names and scores."""
-    return ([(f"user{i}", i % 100) for i in range(n)],)
+def make_input(n, seed=0):
+    """n rows with short names and scores; the seed picks both."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    word, start = rng.choice(("user", "id", "player", "node")), rng.randrange(10**6)
+    step, shift = rng.choice((1, 3, 7, 11)), rng.randrange(100)
+    return ([(f"{word}{start + i}", (i * step + shift) % 100) for i in range(n)],)
 
 
 # %% exercise: best_per_call
@@ -237,6 +283,17 @@ TESTS = [
 SIZES = [20000, 40000, 80000, 160000, 320000]
 
 
-def make_input(n):
-    """n repeat timings with the minimum near the end."""
-    return ([1.0 + (i % 97) / 100 for i in range(n)] + [0.5], 1000)
+def make_input(n, seed=0):
+    """n + 1 repeat timings with the minimum near the end.
+
+    The seed picks the pattern, the minimum (below every other timing), its
+    place among the last eight, and number: a power of two, so the answer
+    is exact however the division is written.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    shift = rng.randrange(97)
+    timings = [1.0 + ((i + shift) % 97) / 100 for i in range(n)]
+    timings.insert(n + 1 - rng.randint(1, 8), 0.25 + rng.randrange(50) / 100)
+    return (timings, 2 ** rng.randint(6, 12))
