@@ -34,11 +34,22 @@ TESTS = [
 SIZES = [25000, 50000, 100000, 200000, 400000]
 
 
-def make_input(n):
-    """A palindrome, so every pair must be compared (and the naive version
-    copies all n items)."""
-    half = [(i * 37) % 1000 for i in range(n // 2)]
-    return (half + half[::-1],)
+def make_input(n, seed=0):
+    """A palindrome, or for some seeds one whose two middle items differ:
+    either way comparing from both ends checks every pair (and the naive
+    version copies all n items).
+
+    The seed picks the values and which of the two it is.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    step, shift = rng.choice((37, 41, 53, 97)), rng.randrange(1000)
+    half = [(i * step + shift) % 1000 for i in range(n // 2)]
+    seq = half + half[::-1]
+    if rng.random() < 0.5:
+        seq[n // 2] += 1000          # the innermost pair no longer matches
+    return (seq,)
 
 
 # %% exercise: rotate_left
@@ -73,10 +84,19 @@ TESTS = [
 SIZES = [12500, 25000, 50000, 100000, 200000]
 
 
-def make_input(n):
-    """Rotate by a third of the length: large enough that item-by-item
-    moving is slow, and a slice-based version copies everything."""
-    return (list(range(n)), n // 3)
+def make_input(n, seed=0):
+    """Rotate by about a third of the length: large enough that item-by-item
+    moving is slow, and a slice-based version copies everything.
+
+    The seed picks the values, k between n/3 and n/3 + n/12, and whether k
+    is given as is or with one or two whole turns added.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    k = n // 3 + rng.randrange(n // 12 + 1) + n * rng.randint(0, 2)
+    return (list(range(start, start + n)), k)
 
 
 # %% exercise: count_words
@@ -107,13 +127,24 @@ TESTS = [
 SIZES = [25000, 50000, 100000, 200000, 400000]
 
 
-def make_input(n):
-    """About n characters of short words separated by one or two spaces:
-    many words means many strings for the naive split()."""
-    parts = []
-    for i in range(n // 4):
-        parts.append("ab" if i % 3 else "xyz")
-        parts.append(" " if i % 2 else "  ")
+def make_input(n, seed=0):
+    """About n characters of short words separated by short runs of
+    whitespace: many words means many strings for the naive split().
+
+    The seed picks three words, the gaps, whether the text starts with
+    whitespace, how often two words run together with no gap, and takes
+    up to n/64 words off the end.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    words = rng.sample(("ab", "xyz", "q", "go", "it", "mem", "a1"), 3)
+    gaps = (" ", "  ", "\t", " \n")
+    shift, glue = rng.randrange(4), rng.randint(20, 40)
+    parts = [rng.choice(("", " ", "\n"))]
+    for i in range(n // 4 - rng.randrange(n // 64 + 1)):
+        parts.append(words[i % 3])
+        parts.append("" if i % glue == 0 else gaps[(i * 7 + shift) % 4])
     return ("".join(parts),)
 
 
@@ -151,9 +182,17 @@ TESTS = [
 SIZES = [25000, 50000, 100000, 200000, 400000]
 
 
-def make_input(n):
-    """One long nest: n/2 opening brackets, then n/2 closing ones."""
-    return ("(" * (n // 2) + ")" * (n // 2),)
+def make_input(n, seed=0):
+    """One long nest of depth d close to n/2, then shallow pairs "()" to
+    make up the length n.
+
+    The seed sets d, between n/2 - n/64 and n/2.
+    """
+    import random
+
+    rest = random.Random(f"{n}:{seed}").randrange(n // 64 + 1)
+    depth = n // 2 - rest
+    return ("(" * depth + ")" * depth + "()" * rest,)
 
 
 # %% exercise: max_window_sum
@@ -187,12 +226,15 @@ TESTS = [
 SIZES = [1000, 2000, 4000, 8000, 12000]
 
 
-def make_input(n):
-    """Random values with a window of half the list: the naive version
-    copies and sums n/2 items for each of about n/2 windows."""
+def make_input(n, seed=0):
+    """Random values with a window of about half the list: the naive
+    version copies and sums about n/2 items for each of about n/2 windows.
+
+    The seed picks the values and k, between n/2 and n/2 + n/16.
+    """
     import random
-    rng = random.Random(n)
-    return ([rng.randint(-1000, 1000) for _ in range(n)], n // 2)
+    rng = random.Random(f"{n}:{seed}")
+    return ([rng.randint(-1000, 1000) for _ in range(n)], n // 2 + rng.randrange(n // 16 + 1))
 
 
 # %% exercise: summarize
@@ -244,7 +286,11 @@ TESTS = [
 SIZES = [12500, 25000, 50000, 100000, 200000]
 
 
-def make_input(n):
-    """A lazy range of large numbers: nothing is stored until someone
-    decides to store it."""
-    return (range(10**6, 10**6 + n),)
+def make_input(n, seed=0):
+    """A lazy range of n large numbers: nothing is stored until someone
+    decides to store it. The seed picks where it starts and its step."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start, step = 10**6 + rng.randrange(10**6), rng.randint(1, 5)
+    return (range(start, start + step * n, step),)
