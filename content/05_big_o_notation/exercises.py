@@ -35,10 +35,23 @@ TESTS = [
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
-def make_input(n):
-    """Worst case for the naive version: every value is distinct, so the
-    output list grows to n items and every membership test is a miss."""
-    return (list(range(n, 0, -1)),)
+def make_input(n, seed=0):
+    """Worst case for the naive version: almost every value is distinct, so
+    the output list grows to nearly n items and nearly every membership
+    test is a miss.
+
+    The seed moves the (descending) values, cuts the list somewhere and
+    turns up to n/64 items into repeats of an earlier value.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    top, cut = rng.randrange(n, 10**6), rng.randrange(n)
+    items = list(range(top - cut, top - n, -1)) + list(range(top, top - cut, -1))
+    for _ in range(rng.randint(1, n // 64 + 1)):
+        j = rng.randrange(1, n)
+        items[j] = items[rng.randrange(j)]
+    return (items,)
 
 
 # %% exercise: count_pairs_with_sum
@@ -69,11 +82,14 @@ TESTS = [
 SIZES = [250, 500, 1000, 2000, 4000]
 
 
-def make_input(n):
-    """Random values; the naive version looks at all n*(n-1)/2 pairs anyway."""
+def make_input(n, seed=0):
+    """Random values; the naive version looks at all n*(n-1)/2 pairs anyway.
+
+    The seed picks the values and a target between n/2 and 3n/2.
+    """
     import random
-    rng = random.Random(n)
-    return ([rng.randrange(n) for _ in range(n)], n)
+    rng = random.Random(f"{n}:{seed}")
+    return ([rng.randrange(n) for _ in range(n)], rng.randint(n // 2, 3 * n // 2))
 
 
 # %% exercise: max_window_sum
@@ -105,11 +121,12 @@ TESTS = [
 SIZES = [1000, 2000, 4000, 8000, 16000]
 
 
-def make_input(n):
-    """k = n // 2: the naive version sums about n/2 windows of n/2 items."""
+def make_input(n, seed=0):
+    """k close to n/2: the naive version sums about n/2 windows of about
+    n/2 items. The seed picks the values and k, between n/2 and n/2 + n/16."""
     import random
-    rng = random.Random(n)
-    return ([rng.randrange(-1000, 1000) for _ in range(n)], n // 2)
+    rng = random.Random(f"{n}:{seed}")
+    return ([rng.randrange(-1000, 1000) for _ in range(n)], n // 2 + rng.randrange(n // 16 + 1))
 
 
 # %% exercise: count_in_range
@@ -143,12 +160,22 @@ TESTS = [
 SIZES = [20000, 40000, 80000, 160000, 320000]
 
 
-def make_input(n):
-    """n sorted even numbers and a range [lo, hi] covering almost all of
-    them, so the naive loop visits every item. A range object is a sorted
-    sequence that stores no items, so the timing measures your search,
-    not cache misses in a huge list."""
-    return (range(0, 2 * n, 2), 1, 2 * n - 3)
+def make_input(n, seed=0):
+    """n sorted, evenly spaced numbers and a range [lo, hi] covering almost
+    all of them, so the naive loop visits every item. A range object is a
+    sorted sequence that stores no items, so the timing measures your
+    search, not cache misses in a huge list.
+
+    The seed picks the start, the spacing (2 or 3), and lo and hi, each
+    within a few items of the ends.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start, step = rng.randrange(-10**6, 10**6), rng.choice((2, 3))
+    last = start + step * (n - 1)
+    lo, hi = start + rng.randrange(4 * step), last - rng.randrange(4 * step)
+    return (range(start, last + 1, step), lo, hi)
 
 
 # %% exercise: list_resizes
@@ -188,8 +215,12 @@ TESTS = [
 SIZES = [62500, 125000, 250000, 500000, 1000000]
 
 
-def make_input(n):
-    return (n,)
+def make_input(n, seed=0):
+    """The input is a count of appends, so the seed adds up to n/64 to n:
+    every seed asks about a different count, and log n hardly moves."""
+    import random
+
+    return (n + random.Random(f"{n}:{seed}").randrange(n // 64 + 1),)
 
 
 # %% exercise: big_o_of_polynomial
@@ -223,6 +254,18 @@ TESTS = [
 SIZES = [10000, 20000, 40000, 80000, 160000]
 
 
-def make_input(n):
-    """Degree n - 1 with a long run of zeros after it to skip."""
-    return ([1] + [0] * (n - 2) + [1] + [0] * n,)
+def make_input(n, seed=0):
+    """Degree d close to n, then a run of at least n zeros to skip (2n
+    coefficients in all).
+
+    The seed sets d, between n - 1 - n/64 and n - 1, and the non-zero
+    coefficients.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    degree = n - 1 - rng.randrange(n // 64 + 1)
+    coeffs = [0] * (2 * n)
+    coeffs[0], coeffs[degree] = rng.randint(1, 9), rng.randint(1, 9)
+    coeffs[rng.randrange(1, degree)] = rng.randint(1, 9)
+    return (coeffs,)
