@@ -36,9 +36,13 @@ TESTS = [
 SIZES = [3, 7, 11, 15, 19, 23, 27]
 
 
-def make_input(n):
-    """Any list works: the naive recursion always explores the whole tree."""
-    return ([(i * 7) % 10 + 1 for i in range(n)],)
+def make_input(n, seed=0):
+    """Any list works: the naive recursion always explores the whole tree.
+    The seed picks the values, from 1 to 10."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    return ([rng.randint(1, 10) for _ in range(n)],)
 
 
 # %% exercise: above_average
@@ -69,9 +73,14 @@ TESTS = [
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
-def make_input(n):
-    """Every item forces the naive version to re-sum the whole list."""
-    return ([(i * 37) % 1000 for i in range(n)],)
+def make_input(n, seed=0):
+    """Every item forces the naive version to re-sum the whole list.
+    The seed picks the pattern of values."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    step, shift = rng.choice((37, 41, 53, 97)), rng.randrange(1000)
+    return ([(i * step + shift) % 1000 for i in range(n)],)
 
 
 # %% exercise: common_items
@@ -103,9 +112,20 @@ TESTS = [
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
-def make_input(n):
-    """No item of a is in b, so every naive `in` test scans all of b."""
-    return (list(range(n)), list(range(n, 2 * n)))
+def make_input(n, seed=0):
+    """Almost no item of a is in b, so every naive `in` test scans all of b.
+
+    The seed moves the values and copies one to four items of a to the very
+    end of b: the answer changes, the scans stay full length.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start = rng.randrange(10**6)
+    a = list(range(start, start + n))
+    b = list(range(start + n, start + 2 * n))
+    b.extend(rng.sample(a, rng.randint(1, 4)))
+    return (a, b)
 
 
 # %% exercise: range_sums
@@ -136,9 +156,15 @@ TESTS = [
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
-def make_input(n):
-    """n values and n queries, each covering (almost) the whole list."""
-    return (list(range(n)), [(i % 2, n) for i in range(n)])
+def make_input(n, seed=0):
+    """n values and n queries, each covering the whole list but for at most
+    two items at either end. The seed picks the values and the ends."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    start, a, b = rng.randrange(-10**6, 10**6), rng.randint(1, 5), rng.randint(1, 5)
+    queries = [((i * a) % 3, n - (i * b + a) % 3) for i in range(n)]
+    return (list(range(start, start + n)), queries)
 
 
 # %% exercise: running_max
@@ -169,9 +195,14 @@ TESTS = [
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
-def make_input(n):
-    """Any list of length n: every prefix max scans the whole prefix."""
-    return ([(i * 7919) % 10007 for i in range(n)],)
+def make_input(n, seed=0):
+    """Any list of length n: every prefix max scans the whole prefix.
+    The seed picks the pattern of values."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    step, shift = rng.randrange(1000, 10007), rng.randrange(10007)
+    return ([(i * step + shift) % 10007 for i in range(n)],)
 
 
 # %% exercise: hot_spots
@@ -203,7 +234,17 @@ TESTS = [
 SIZES = [1000, 2000, 4000, 8000, 16000]
 
 
-def make_input(n):
-    """n rows spread over n // 8 different function names."""
-    names = [f"func{(i * 7) % (n // 8)}" for i in range(n)]
-    return ([(name, (i * 31) % 997) for i, name in enumerate(names)], 5)
+def make_input(n, seed=0):
+    """n rows spread over n // 8 different function names.
+
+    The seed picks the names' spelling and order, the times, and k (3-8).
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    word = rng.choice(("func", "load_", "parse_", "step"))
+    every = rng.choice((3, 7, 11, 13, 17, 19))    # no factor 2 or 5: all n // 8 names occur
+    times, shift = rng.randint(1, 996), rng.randrange(997)
+    names = [f"{word}{(i * every) % (n // 8)}" for i in range(n)]
+    rows = [(name, (i * times + shift) % 997) for i, name in enumerate(names)]
+    return (rows, rng.randint(3, 8))
