@@ -176,7 +176,15 @@ for n in (5, 10, 20):
 
 # %% example: Turning recursion into a loop with an explicit stack
 def tree_height_recursive(children, node=0):
-    return 1 + max((tree_height_recursive(children, c) for c in children[node]), default=0)
+    # A plain loop, so every level is a Python-to-Python call. The one-liner
+    # 1 + max((tree_height_recursive(children, c) for c in ...), default=0)
+    # recurses *through* max() and a generator, which are C code: in the
+    # browser that kills Python outright at a few hundred levels instead of
+    # raising RecursionError. See "The call stack is memory too".
+    best = 0
+    for child in children[node]:
+        best = max(best, tree_height_recursive(children, child))
+    return 1 + best
 
 
 def tree_height_iterative(children):
