@@ -1,0 +1,9 @@
+def tag_records(names):
+    def make_record(name, tags=list):
+        tags.append("new")
+        return {"name": name, "tags": tags}
+
+    records = [make_record(name) for name in names]
+    if records:
+        records[0]["tags"].append("admin")
+    return records

@@ -1,0 +1,8 @@
+def tag_records(names):
+    def make_record(name, tags=None):
+        if tags is None:
+            tags = []
+        tags.append("new")
+        return {"name": name, "tags": tags}
+
+    return [make_record(name) for name in names]

@@ -1,0 +1,2 @@
+def count_comparisons(items, target):
+    return items.index(target) + 1

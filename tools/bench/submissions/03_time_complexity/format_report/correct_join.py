@@ -1,0 +1,2 @@
+def format_report(rows):
+    return "".join(f"{name}: {score}\n" for name, score in rows)

@@ -1,0 +1,2 @@
+def format_report(rows):
+    return "\n".join(f"{name}: {score}" for name, score in rows)

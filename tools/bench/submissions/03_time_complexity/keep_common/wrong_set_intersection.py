@@ -1,0 +1,2 @@
+def keep_common(a, b):
+    return list(set(a) & set(b))

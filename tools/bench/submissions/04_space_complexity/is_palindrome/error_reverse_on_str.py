@@ -1,0 +1,4 @@
+def is_palindrome(seq):
+    other = seq[:]
+    other.reverse()
+    return other == seq

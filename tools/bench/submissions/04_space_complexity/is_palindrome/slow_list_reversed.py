@@ -1,0 +1,3 @@
+def is_palindrome(seq):
+    backwards = list(reversed(seq))
+    return list(seq) == backwards

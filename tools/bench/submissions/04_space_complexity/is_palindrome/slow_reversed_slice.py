@@ -1,0 +1,2 @@
+def is_palindrome(seq):
+    return seq == seq[::-1]

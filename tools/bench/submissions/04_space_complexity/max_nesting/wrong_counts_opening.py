@@ -1,0 +1,2 @@
+def max_nesting(s):
+    return s.count("(")

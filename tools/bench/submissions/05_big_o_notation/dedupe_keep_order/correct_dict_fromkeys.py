@@ -1,0 +1,2 @@
+def dedupe_keep_order(items):
+    return list(dict.fromkeys(items))

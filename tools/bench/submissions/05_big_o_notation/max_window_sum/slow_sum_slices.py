@@ -1,0 +1,2 @@
+def max_window_sum(nums, k):
+    return max(sum(nums[i:i + k]) for i in range(len(nums) - k + 1))

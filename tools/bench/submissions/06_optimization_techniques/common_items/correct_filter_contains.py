@@ -1,0 +1,2 @@
+def common_items(a, b):
+    return list(filter(frozenset(b).__contains__, a))

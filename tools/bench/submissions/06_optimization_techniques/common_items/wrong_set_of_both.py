@@ -1,0 +1,3 @@
+def common_items(a, b):
+    both = set(a) & set(b)
+    return [x for x in both]
