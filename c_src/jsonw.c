@@ -129,6 +129,77 @@ void jw_raw_value(jw_buf *w, const char *json) {
     append_str(w, json ? json : "null");
 }
 
+/* ------------------------------------------- members of a JSON object */
+
+static const char *skip_space(const char *p) {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    return p;
+}
+
+/* p at an opening quote: the character after the closing one, or NULL. */
+static const char *skip_string(const char *p) {
+    for (p++; *p != '"'; p++) {
+        if (*p == '\0') return NULL;
+        if (*p == '\\' && *++p == '\0') return NULL;
+    }
+    return p + 1;
+}
+
+/* p at a value: the end of it (a ',' or '}' of the enclosing object), or
+** NULL. Brackets are balanced by depth only; the text came from our own
+** writers, so this is a check, not a validator. */
+static const char *skip_value(const char *p) {
+    int depth = 0;
+    for (;;) {
+        if (*p == '\0') return NULL;
+        if (*p == '"') { if ((p = skip_string(p)) == NULL) return NULL; continue; }
+        if (*p == '{' || *p == '[') depth++;
+        else if (*p == '}' || *p == ']') { if (depth == 0) return p; depth--; }
+        else if (*p == ',' && depth == 0) return p;
+        p++;
+    }
+}
+
+/* The name a member's key is written under, in *name: itself (copied to
+** own), its rename, or NULL to leave it out. 0, or -1 when a key too long
+** to copy (never from our writers) must be written. */
+static int renamed(const char *key, size_t len, const char *const *renames, const char **name,
+                   char *own, size_t cap) {
+    for (; renames != NULL && renames[0] != NULL; renames += 2)
+        if (strlen(renames[0]) == len && memcmp(renames[0], key, len) == 0) {
+            *name = renames[1];
+            return 0;
+        }
+    if (len >= cap) return -1;
+    memcpy(own, key, len);
+    own[len] = '\0';
+    *name = own;
+    return 0;
+}
+
+static void raw_member(jw_buf *w, const char *name, const char *value, size_t len) {
+    while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\n')) len--;
+    jw_key(w, name);
+    before_value(w);
+    append(w, value, len);
+}
+
+void jw_raw_members(jw_buf *w, const char *object_json, const char *const *renames) {
+    const char *p = object_json ? skip_space(object_json) : NULL, *key, *value, *end, *name;
+    char own[128];
+    if (p == NULL || *p != '{' || w->depth <= 0) { w->failed = 1; return; }
+    for (p = skip_space(p + 1); *p != '}'; p = skip_space(end + 1)) {
+        if (*p != '"' || (end = skip_string(p)) == NULL) { w->failed = 1; return; }
+        key = p + 1;
+        if (renamed(key, (size_t)(end - 1 - key), renames, &name, own, sizeof own) < 0
+            || *(p = skip_space(end)) != ':') { w->failed = 1; return; }
+        value = skip_space(p + 1);
+        if ((end = skip_value(value)) == NULL || end == value) { w->failed = 1; return; }
+        if (name != NULL) raw_member(w, name, value, (size_t)(end - value));
+        if (*end == '}') break;
+    }
+}
+
 void jw_kv_string(jw_buf *w, const char *key, const char *s) { jw_key(w, key); jw_string(w, s); }
 void jw_kv_number(jw_buf *w, const char *key, double v) { jw_key(w, key); jw_number(w, v); }
 void jw_kv_int(jw_buf *w, const char *key, long long v) { jw_key(w, key); jw_int(w, v); }

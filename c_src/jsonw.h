@@ -42,6 +42,14 @@ void jw_null(jw_buf *w);
 /* Insert pre-formatted JSON (e.g. from fit_result_to_json) as one value. */
 void jw_raw_value(jw_buf *w, const char *json);
 
+/* Insert the members of a pre-formatted JSON object into the object being
+** written, so that keys can be added beside them. renames holds pairs
+** {from, to, ..., NULL}: a member whose key is `from` is written under `to`,
+** or left out when `to` is NULL (renames may be NULL). Keys are compared as
+** written, escapes and all. Text that is not one JSON object marks the
+** writer failed. */
+void jw_raw_members(jw_buf *w, const char *object_json, const char *const *renames);
+
 /* {"error": message} as a new string (free with mem_free); NULL on OOM. */
 char *jw_error_object(const char *message);
 
