@@ -1,6 +1,17 @@
 /*
 ** cli_fit.c -- `coursecore fit [--json] FILE.csv`: classify a CSV of
-** (n, value) measurements with fit_classify.
+** (n, value) measurements with fit_classify; with --target, judge them.
+**
+**   coursecore fit [--json] [--target CLASS [--steps STEPS.csv]
+**                  [--too-slow N,SECONDS,REF_SECONDS]] FILE.csv
+**
+** --target CLASS ("O(n)"; `coursecore classes` lists them) judges FILE's
+** growth against the class with api_judge, which the page calls too:
+** --steps adds the counted Python lines (same file format), --too-slow a
+** call that passed its time limit (SECONDS at size N, where the reference
+** takes REF_SECONDS). Text output: the verdict (pass, fail, inconclusive)
+** on the first line, the reason on the second, what decided on the third;
+** --json: api_judge's JSON.
 **
 ** The file has a header row `n,<value name>` and then one `n,value` row
 ** per measurement (repeated n allowed, blank lines ignored, CRLF and a
@@ -10,6 +21,7 @@
 ** stderr, `FILE:LINE: what is wrong`, and exit status 2, like the errors
 ** of CPython's csv-reading tools (Lib/csv.py reports reader.line_num).
 */
+#include "../api.h"
 #include "../fit.h"
 #include "../mem.h"
 
@@ -32,8 +44,18 @@ typedef struct csv_data {
     char name[64];          /* the value column's name */
 } csv_data;
 
+typedef struct fit_args {
+    const char *path, *steps_path;  /* FILE.csv, --steps STEPS.csv */
+    int json;
+    int target;                     /* a fit_class, or -1 without --target */
+    int have_slow;
+    double slow[3];                 /* --too-slow N,SECONDS,REF_SECONDS */
+} fit_args;
+
 static int usage(void) {
-    fprintf(stderr, "usage: coursecore fit [--json] FILE.csv   (FILE may be - for stdin)\n");
+    fprintf(stderr, "usage: coursecore fit [--json] [--target CLASS [--steps STEPS.csv] "
+                    "[--too-slow N,SECONDS,REF_SECONDS]] FILE.csv\n"
+                    "       (FILE may be - for stdin; coursecore classes lists the classes)\n");
     return CLI_USAGE;
 }
 
@@ -241,7 +263,81 @@ static int print_json(const fit_result *r) {
     return CLI_OK;
 }
 
+/* --------------------------------------------------------- arguments */
+
+static int unknown_class(const char *text) {
+    int c;
+    fprintf(stderr, "coursecore fit: unknown class '%s' for --target; the classes are", text);
+    for (c = 0; c < FIT_CLASS_COUNT; c++) fprintf(stderr, "%s %s", c ? "," : "", fit_class_label(c));
+    fprintf(stderr, "\n");
+    return CLI_USAGE;
+}
+
+/* N,SECONDS,REF_SECONDS: N and SECONDS > 0, REF_SECONDS >= 0. */
+static int parse_too_slow(const char *text, double *slow) {
+    char buf[128], *f[3];
+    const char *p;
+    int i, commas = 0;
+    for (p = text; *p; p++) commas += *p == ',';
+    if (commas == 2 && strlen(text) < sizeof buf) {
+        strcpy(buf, text);
+        split(buf, f);
+        for (i = 0; i < 3 && parse_number(trim(f[i]), &slow[i]); i++) {}
+        if (i == 3 && slow[0] > 0 && slow[1] > 0 && slow[2] >= 0) return CLI_OK;
+    }
+    fprintf(stderr, "coursecore fit: --too-slow wants N,SECONDS,REF_SECONDS (N and SECONDS > 0, "
+                    "REF_SECONDS >= 0), got '%s'\n", text);
+    return CLI_USAGE;
+}
+
+/* The value after a flag, or NULL (the usage is printed by the caller). */
+static const char *flag_value(int argc, char **argv, int *i) {
+    return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+static int parse_args(int argc, char **argv, fit_args *a) {
+    const char *target = NULL, *slow = NULL;
+    int i;
+    memset(a, 0, sizeof *a);
+    a->target = -1;
+    for (i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--json") == 0) a->json = 1;
+        else if (strcmp(arg, "--target") == 0) { if ((target = flag_value(argc, argv, &i)) == NULL) return usage(); }
+        else if (strcmp(arg, "--steps") == 0) { if ((a->steps_path = flag_value(argc, argv, &i)) == NULL) return usage(); }
+        else if (strcmp(arg, "--too-slow") == 0) { if ((slow = flag_value(argc, argv, &i)) == NULL) return usage(); }
+        else if (arg[0] == '-' && arg[1] != '\0') return usage();
+        else if (a->path == NULL) a->path = arg;
+        else return usage();
+    }
+    if (a->path == NULL) return usage();
+    if (target == NULL && (a->steps_path != NULL || slow != NULL)) {
+        fprintf(stderr, "coursecore fit: --steps and --too-slow need --target CLASS\n");
+        return CLI_USAGE;
+    }
+    if (target != NULL) {
+        a->target = fit_class_from_label(target);
+        if (a->target < 0) return unknown_class(target);
+    }
+    if (slow != NULL && parse_too_slow(slow, a->slow) != CLI_OK) return CLI_USAGE;
+    a->have_slow = slow != NULL;
+    return CLI_OK;
+}
+
 /* ---------------------------------------------------------------- main */
+
+/* Read and parse one CSV into d (zeroed first; free d->n and d->y). */
+static int load_csv(const char *path, csv_data *d) {
+    size_t len = 0;
+    int status;
+    char *text;
+    memset(d, 0, sizeof *d);
+    text = read_all(path, &len, &status);
+    if (text == NULL) return status;
+    status = parse_csv(text, len, path, d);
+    mem_free(text);
+    return status;
+}
 
 static int classify_and_print(const csv_data *d, const char *path, int json) {
     fit_result r;
@@ -256,26 +352,37 @@ static int classify_and_print(const csv_data *d, const char *path, int json) {
     return CLI_OK;
 }
 
-int cli_fit_main(int argc, char **argv) {
-    const char *path = NULL;
-    int i, json = 0, status;
-    char *text;
-    size_t len = 0;
-    csv_data d;
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) json = 1;
-        else if (argv[i][0] == '-' && argv[i][1] != '\0') return usage();
-        else if (path == NULL) path = argv[i];
-        else return usage();
+/* --target: api_judge, printed as JSON or as three lines of text. */
+static int judge_and_print(const fit_args *a, const csv_data *t, const csv_data *s) {
+    judge_result j;
+    char *json = NULL;
+    int err = api_judge_into(fit_class_label(a->target), t->n, t->y, t->count, s->n, s->y, s->count,
+                             a->have_slow ? a->slow[0] : 0.0, a->slow[1], a->slow[2], &j, &json);
+    if (json == NULL) {
+        fprintf(stderr, "coursecore fit: out of memory\n");
+        return CLI_FAIL;
     }
-    if (path == NULL) return usage();
-    text = read_all(path, &len, &status);
-    if (text == NULL) return status;
-    memset(&d, 0, sizeof d);
-    status = parse_csv(text, len, path, &d);
-    if (status == CLI_OK) status = classify_and_print(&d, path, json);
-    mem_free(text);
-    mem_free(d.n);
-    mem_free(d.y);
+    if (a->json) puts(json);
+    else if (err != 0) fprintf(stderr, "coursecore fit: cannot judge: %s\n", json);
+    else printf("%s\n%s\ndecided by: %s%s\n", judge_verdict_label(j.verdict), j.reason,
+                judge_decided_by_label(j.decided_by), j.disagree ? " (time and steps disagree)" : "");
+    api_free(json);
+    return err != 0 ? CLI_FAIL : CLI_OK;
+}
+
+int cli_fit_main(int argc, char **argv) {
+    fit_args a;
+    csv_data t, s;
+    int status = parse_args(argc, argv, &a);
+    if (status != CLI_OK) return status;
+    memset(&s, 0, sizeof s);
+    status = load_csv(a.path, &t);
+    if (status == CLI_OK && a.steps_path != NULL) status = load_csv(a.steps_path, &s);
+    if (status == CLI_OK)
+        status = a.target < 0 ? classify_and_print(&t, a.path, a.json) : judge_and_print(&a, &t, &s);
+    mem_free(t.n);
+    mem_free(t.y);
+    mem_free(s.n);
+    mem_free(s.y);
     return status;
 }

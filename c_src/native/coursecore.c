@@ -3,7 +3,9 @@
 **
 **   coursecore list [--json]
 **   coursecore run ID [--n MIN:MAX] [--PARAM VALUE ...] [--progress]
-**   coursecore fit [--json] FILE.csv
+**   coursecore fit [--json] [--target CLASS [--steps STEPS.csv]
+**                  [--too-slow N,SECONDS,REF_SECONDS]] FILE.csv
+**   coursecore classes [--json]
 **   coursecore status
 **
 ** Mirrors the shape of CPython's `python -m timeit` (Lib/timeit.py, 3.14
@@ -11,6 +13,7 @@
 */
 #include "../api.h"
 #include "../demo.h"
+#include "../fit.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +27,9 @@ static int usage(void) {
     fprintf(stderr,
             "usage: coursecore list [--json]\n"
             "       coursecore run ID [--n MIN:MAX] [--PARAM VALUE ...] [--progress]\n"
-            "       coursecore fit [--json] FILE.csv\n"
+            "       coursecore fit [--json] [--target CLASS [--steps STEPS.csv]\n"
+            "                      [--too-slow N,SECONDS,REF_SECONDS]] FILE.csv\n"
+            "       coursecore classes [--json]\n"
             "       coursecore status\n");
     return 2;
 }
@@ -46,6 +51,15 @@ static int cmd_list(int argc, char **argv) {
         const demo_info *d = demo_at(i);
         printf("%s\t%s\t%s\n", d->id, d->topic, d->title);
     }
+    return 0;
+}
+
+/* The complexity classes, smallest first, one per line (or api_classes). */
+static int cmd_classes(int argc, char **argv) {
+    int c;
+    if (argc > 2 || (argc == 2 && strcmp(argv[1], "--json") != 0)) return usage();
+    if (argc == 2) return print_and_free(api_classes());
+    for (c = 0; c < FIT_CLASS_COUNT; c++) printf("%s\n", fit_class_label(c));
     return 0;
 }
 
@@ -124,6 +138,7 @@ int main(int argc, char **argv) {
     if (strcmp(argv[1], "list") == 0) return cmd_list(argc - 1, argv + 1);
     if (strcmp(argv[1], "run") == 0) return cmd_run(argc - 1, argv + 1);
     if (strcmp(argv[1], "fit") == 0) return cli_fit_main(argc - 1, argv + 1);
+    if (strcmp(argv[1], "classes") == 0) return cmd_classes(argc - 1, argv + 1);
     if (strcmp(argv[1], "status") == 0) return print_and_free(api_status());
     return usage();
 }
