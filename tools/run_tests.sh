@@ -20,6 +20,9 @@ for t in tests/cpython/test_*.py; do
   [ -e "$t" ] && run "cpython:$(basename "$t")" python3 "$t" build/native/coursecore
 done
 run "fit-real" python3 tests/fit_real/test_real_fit.py build/native/coursecore
+for t in tests/py/test_*.py; do
+  [ -e "$t" ] && run "py:$(basename "$t")" python3 "$t" build/native/coursecore
+done
 run "node" node --test tests/node/ tests/content/
 run "dist" make dist
 run "content" python3 tests/content/verify_content.py
