@@ -1,6 +1,8 @@
 // Builds the static site into dist/: bundles web/ with esbuild, copies the
-// wasm core and Pyodide, turns content/ into data/*.json, and lists the
-// demos (with the C source regions the page shows) from the native CLI.
+// wasm core, Pyodide and web/py/*.py (listed in py/manifest.json for the
+// Python worker), turns content/ into data/*.json, and asks the native CLI
+// for the demos (with the C source regions the page shows) and for the
+// growth classes (data/classes.json: the core owns that list).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,9 +45,37 @@ function buildDemos() {
   return demos;
 }
 
-function buildContent(demos) {
+// The growth classes in order, from `coursecore classes --json`. No
+// fallback list: without the core's answer the build stops.
+function buildClasses() {
+  let text;
+  try {
+    text = execFileSync(cli, ['classes', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new Error(`build_site: \`coursecore classes --json\` failed: ${String(e.stderr || e.message).trim().split('\n')[0]}.` +
+      ' The class list comes from the core; rebuild it with `make native`.');
+  }
+  const classes = JSON.parse(text).classes;
+  if (!Array.isArray(classes) || !classes.length || !classes.every((c) => typeof c === 'string')) {
+    throw new Error(`build_site: \`coursecore classes --json\` gave no class list: ${text.slice(0, 200)}`);
+  }
+  const file = path.join(dist, 'data/classes.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ classes }));
+  return file;
+}
+
+function buildContent(demos, classesFile) {
   execFileSync('node', [path.join(root, 'tools/content/build.mjs'), '--content', path.join(root, 'content'),
-    '--out', path.join(dist, 'data'), '--demo-ids', demos.map((d) => d.id).join(',')], { stdio: 'inherit' });
+    '--out', path.join(dist, 'data'), '--demo-ids', demos.map((d) => d.id).join(','), '--classes', classesFile], { stdio: 'inherit' });
+}
+
+// web/py/*.py -> dist/py/, with manifest.json listing them for python_worker.js.
+function copyPython() {
+  const py = path.join(root, 'web/py');
+  const files = fs.readdirSync(py).filter((f) => f.endsWith('.py')).sort();
+  for (const file of files) copy(path.join(py, file), path.join(dist, 'py', file));
+  fs.writeFileSync(path.join(dist, 'py/manifest.json'), JSON.stringify({ files }));
 }
 
 async function bundle() {
@@ -66,18 +96,22 @@ function copyStatic() {
     .map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   fs.writeFileSync(path.join(dist, 'styles.css'), css);
   for (const file of ['coursecore.mjs', 'coursecore.wasm']) copy(path.join(root, 'build/wasm', file), path.join(dist, 'core', file));
-  const py = path.join(root, 'web/py');
-  if (fs.existsSync(py)) for (const file of fs.readdirSync(py)) if (file.endsWith('.py')) copy(path.join(py, file), path.join(dist, 'py', file));
+  copyPython();
   const pyodide = path.join(root, 'node_modules/pyodide');
   for (const file of ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json']) {
     copy(path.join(pyodide, file), path.join(dist, 'pyodide', file));
   }
 }
 
-fs.rmSync(dist, { recursive: true, force: true });
-fs.mkdirSync(dist, { recursive: true });
-const demos = buildDemos();
-buildContent(demos);
-await bundle();
-copyStatic();
-console.log(`build_site: ${demos.length} demos -> ${path.relative(process.cwd(), dist) || dist}/`);
+try {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  const demos = buildDemos();
+  buildContent(demos, buildClasses());
+  await bundle();
+  copyStatic();
+  console.log(`build_site: ${demos.length} demos -> ${path.relative(process.cwd(), dist) || dist}/`);
+} catch (e) {
+  console.error(e.message.startsWith('build_site:') ? e.message : `build_site: ${e.stack || e}`);
+  process.exitCode = 1;
+}

@@ -3,13 +3,16 @@
 ** build.mjs -- content/ to the JSON the site reads.
 **
 **   node tools/content/build.mjs [--content content] [--out dist/data]
-**                                [--demo-ids id1,id2,...]
+**                                [--demo-ids id1,id2,...] [--classes FILE]
 **
 ** Writes <out>/course.json and <out>/topics/<id>.json as described in
 ** content/FORMAT.md ("What the build emits"). Malformed content fails the
 ** build: every problem is printed as "file:line: what is wrong" on stderr,
 ** nothing is written, and the exit status is 1. With --demo-ids, every
-** {{demo ID}} and quiz "demo:" must be one of the ids given.
+** {{demo ID}} and quiz "demo:" must be one of the ids given. Growth
+** classes ("# time:", order questions) must be ones the core names: FILE
+** holds `coursecore classes --json` (tools/build_site.mjs writes it);
+** without --classes the native CLI is asked directly.
 **
 ** The functions are exported for tests/content/build.test.mjs.
 */
@@ -20,7 +23,7 @@ import {
   scanLines, scanSlots, renderMarkdown, headingSlugs, plainText, escapeHtml,
 } from './markdown.mjs';
 import {
-  splitCells, checkExamples, checkExercises, checkSolutions,
+  splitCells, checkExamples, checkExercises, checkSolutions, coreClasses, parseClasses,
 } from './parse_cells.mjs';
 import { parseQuiz } from './parse_quiz.mjs';
 import { Marked } from 'marked';
@@ -110,9 +113,9 @@ function buildTopic(dir, id, ctx, errors) {
   const examples = src['examples.py'] === null ? []
     : checkExamples(splitCells(src['examples.py']), reporter('examples.py'));
   const exercises = src['exercises.py'] === null ? []
-    : checkExercises(splitCells(src['exercises.py']), reporter('exercises.py'));
+    : checkExercises(splitCells(src['exercises.py']), reporter('exercises.py'), ctx.classes);
   if (src['solutions.py'] !== null) {
-    checkSolutions(splitCells(src['solutions.py']), exercises, reporter('solutions.py'), reporter('exercises.py'));
+    checkSolutions(splitCells(src['solutions.py']), exercises, reporter('solutions.py'), reporter('exercises.py'), ctx.classes);
   }
 
   const linkCtx = {
@@ -145,6 +148,7 @@ function buildTopic(dir, id, ctx, errors) {
       file: path.join(dir, 'quiz.md'),
       report: reporter('quiz.md'),
       demoIds: ctx.demoIds,
+      classes: ctx.classes,
       linkCtx: { ...linkCtx, file: path.join(dir, 'quiz.md'), localSlugs: new Set() },
     });
 
@@ -165,9 +169,10 @@ function buildTopic(dir, id, ctx, errors) {
 
 /*
 ** Builds the whole course from contentDir. demoIds: array/Set of known
-** demo ids or null (not checked). Returns {course, topics, errors}.
+** demo ids or null (not checked); classes: the growth classes in order
+** (default: the core's). Returns {course, topics, errors}.
 */
-export function buildCourse({ contentDir, demoIds = null }) {
+export function buildCourse({ contentDir, demoIds = null, classes = null }) {
   const root = path.resolve(contentDir);
   const errors = [];
   const ids = fs.existsSync(root)
@@ -194,6 +199,7 @@ export function buildCourse({ contentDir, demoIds = null }) {
   }
   const ctx = {
     contentDir: root, topicIds: new Set(ids), headings, demoIds: demoIds ? new Set(demoIds) : null,
+    classes: classes || coreClasses(),
   };
   const topics = ids.map((id) => buildTopic(path.join(root, id), id, ctx, errors));
 
@@ -231,16 +237,17 @@ export function writeOutput(outDir, { course, topics }) {
 /* ------------------------------------------------------------------- CLI -- */
 
 export function parseArgs(argv) {
-  const opts = { content: 'content', out: 'dist/data', demoIds: null };
+  const opts = { content: 'content', out: 'dist/data', demoIds: null, classes: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
     if (flag === '--content') opts.content = value();
     else if (flag === '--out') opts.out = value();
     else if (flag === '--demo-ids') opts.demoIds = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (flag === '--classes') opts.classes = value();
     else if (flag === '--help' || flag === '-h') opts.help = true;
     else throw new Error(`unknown argument ${argv[i]}`);
-    if (opts.content === undefined || opts.out === undefined) throw new Error(`${flag} needs a value`);
+    if (opts.content === undefined || opts.out === undefined || opts.classes === undefined) throw new Error(`${flag} needs a value`);
   }
   return opts;
 }
@@ -254,10 +261,17 @@ export function main(argv) {
     return 2;
   }
   if (opts.help) {
-    process.stdout.write('usage: node tools/content/build.mjs [--content content] [--out dist/data] [--demo-ids id1,id2,...]\n');
+    process.stdout.write('usage: node tools/content/build.mjs [--content content] [--out dist/data] [--demo-ids id1,id2,...] [--classes FILE]\n');
     return 0;
   }
-  const result = buildCourse({ contentDir: opts.content, demoIds: opts.demoIds });
+  let result;
+  try {
+    const classes = opts.classes ? parseClasses(fs.readFileSync(opts.classes, 'utf8'), opts.classes) : coreClasses();
+    result = buildCourse({ contentDir: opts.content, demoIds: opts.demoIds, classes });
+  } catch (e) {
+    process.stderr.write(`build.mjs: ${e.message}\n`);
+    return 1;
+  }
   if (result.errors.length) {
     for (const e of result.errors) process.stderr.write(`${e}\n`);
     process.stderr.write(`build.mjs: ${result.errors.length} problem(s) in ${opts.content}; nothing written\n`);

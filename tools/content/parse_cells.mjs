@@ -13,15 +13,57 @@
 **     trailing blank lines, ending in one newline.
 */
 
-export const CLASSES = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'];
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 export const HEADER_KINDS = new Set(['exercise', 'solution', 'naive']);
 const MARKER = /^# %%(.*)$/;
 const MARKER_BODY = /^\s+([A-Za-z]+)\s*:\s*(.*?)\s*$/;
 const HEADER = /^#\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/;
 
-/* Index of a class in CLASSES (growth order), -1 if misspelt. */
-export function classRank(cls) {
-  return CLASSES.indexOf(cls);
+/* ---------------------------------------------------------- classes -- */
+
+/*
+** The growth classes, in growth order, have one owner: the C core. The
+** site build passes the list it got from `coursecore classes --json`
+** (build.mjs --classes FILE); without one, coreClasses() asks the native
+** CLI itself, and fails loudly if it cannot.
+*/
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/native/coursecore');
+let fromCore = null;
+
+export function coreClasses() {
+  if (!fromCore) {
+    let text;
+    try {
+      text = execFileSync(CLI, ['classes', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      throw new Error(`the class list comes from the core, but \`${path.relative(process.cwd(), CLI)} classes --json\` failed` +
+        ` (${String(e.stderr || e.message).trim().split('\n')[0]}); run \`make native\``);
+    }
+    fromCore = parseClasses(text, 'coursecore classes --json');
+  }
+  return fromCore;
+}
+
+/* The list in {"classes": [...]} JSON text; throws if it is not one. */
+export function parseClasses(text, source) {
+  let classes;
+  try {
+    classes = JSON.parse(text).classes;
+  } catch {
+    classes = null;
+  }
+  if (!Array.isArray(classes) || !classes.length || !classes.every((c) => typeof c === 'string' && c)) {
+    throw new Error(`${source}: expected {"classes": ["O(1)", ...]}`);
+  }
+  return classes;
+}
+
+/* Index of a class in classes (growth order), -1 if misspelt. */
+export function classRank(cls, classes = coreClasses()) {
+  return classes.indexOf(cls);
 }
 
 /*
@@ -93,15 +135,15 @@ function checkMarker(cell, allowedKinds, report) {
   return true;
 }
 
-function checkHeaders(cell, report) {
+function checkHeaders(cell, report, classes) {
   const allowed = ALLOWED_HEADERS[cell.kind] || [];
   for (const [key, value] of Object.entries(cell.headers)) {
     const line = cell.headerLines[key];
     if (!allowed.includes(key)) {
       report(line, `unknown header "${key}" in ${cell.kind} cell (allowed: ${allowed.join(', ')}; ` +
         'leave a blank line after the headers if this is a comment)');
-    } else if ((key === 'time' || key === 'space') && classRank(value) < 0) {
-      report(line, `bad class spelling "${value}" for ${key} (use one of ${CLASSES.join(', ')})`);
+    } else if ((key === 'time' || key === 'space') && classRank(value, classes) < 0) {
+      report(line, `bad class spelling "${value}" for ${key} (use one of ${classes.join(', ')})`);
     }
   }
 }
@@ -164,10 +206,11 @@ export function checkExamples(cells, report) {
 }
 
 /*
-** Checks exercises.py cells (exercise + check pairs). Returns
+** Checks exercises.py cells (exercise + check pairs) against the growth
+** classes (default: the core's). Returns
 ** [{name, title, time, space, stub, check, doc, line}].
 */
-export function checkExercises(cells, report) {
+export function checkExercises(cells, report, classes = coreClasses()) {
   const exercises = [];
   const byName = new Map();
   const checks = new Map();
@@ -186,7 +229,7 @@ export function checkExercises(cells, report) {
       if (!/^def\s+make_input\s*\(/m.test(cell.code)) report(cell.line, `check cell "${cell.name}" does not define make_input(n)`);
       continue;
     }
-    checkHeaders(cell, report);
+    checkHeaders(cell, report, classes);
     if (byName.has(cell.name)) report(cell.line, `duplicate exercise "${cell.name}"`);
     if (!cell.headers.title) report(cell.line, `exercise "${cell.name}" has no "# title:" header`);
     if (!cell.headers.time) report(cell.line, `exercise "${cell.name}" has no "# time:" header`);
@@ -218,12 +261,12 @@ export function checkExercises(cells, report) {
 ** naive and naiveTime to them. reportExercise(line, message) reports in
 ** exercises.py (for a missing solution).
 */
-export function checkSolutions(cells, exercises, report, reportExercise) {
+export function checkSolutions(cells, exercises, report, reportExercise, classes = coreClasses()) {
   const byName = new Map(exercises.map((e) => [e.name, e]));
   const seen = new Set();
   for (const cell of cells) {
     if (!checkMarker(cell, ['solution', 'naive'], report)) continue;
-    checkHeaders(cell, report);
+    checkHeaders(cell, report, classes);
     const ex = byName.get(cell.name);
     if (!ex) {
       report(cell.line, `${cell.kind} cell "${cell.name}" matches no exercise in exercises.py`);

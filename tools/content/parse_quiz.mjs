@@ -8,7 +8,7 @@
 ** code block is never taken for structure.
 */
 import { scanLines, renderMarkdown, renderInline } from './markdown.mjs';
-import { CLASSES, classRank } from './parse_cells.mjs';
+import { classRank, coreClasses } from './parse_cells.mjs';
 
 export const QUESTION_TYPES = ['single', 'multiple', 'output', 'order', 'curve'];
 const META_KEYS = { type: true, demo: true, series: true };
@@ -27,7 +27,8 @@ const LIST_LINE = /^[-*]\s/;
 
 /*
 ** Parses quiz source. opts: {file (display name), report(line, message),
-** demoIds: Set | null, linkCtx (see markdown.resolveLink)}.
+** demoIds: Set | null, linkCtx (see markdown.resolveLink), classes (growth
+** order; default: the core's, see parse_cells.coreClasses)}.
 ** Returns {title, questions} (questions as in "What the build emits").
 */
 export function parseQuiz(source, opts) {
@@ -152,7 +153,7 @@ function parseQuestion(block, opts) {
       if (LIST_LINE.test(l.text)) list.push({ text: l.text, number: l.number });
       else list[list.length - 1].text += ' ' + l.text.trim();
     }
-    if (q.type === 'order') q.items = parseItems(list, q, headLine, report, inline);
+    if (q.type === 'order') q.items = parseItems(list, q, headLine, report, inline, opts.classes || coreClasses());
     else q.options = parseOptions(list, q, headLine, report, inline);
   }
   prompt = trimBlank(prompt);
@@ -213,7 +214,7 @@ function parseOptions(list, q, headLine, report, inline) {
   return options;
 }
 
-function parseItems(list, q, headLine, report, inline) {
+function parseItems(list, q, headLine, report, inline, classes) {
   const items = [];
   const seen = new Map();
   let last = -1;
@@ -223,15 +224,15 @@ function parseItems(list, q, headLine, report, inline) {
       report(l.number, 'order item must look like "- O(n): text"');
       continue;
     }
-    const rank = classRank(m[1]);
+    const rank = classRank(m[1], classes);
     if (rank < 0) {
-      report(l.number, `bad class spelling "${m[1]}" (use one of ${CLASSES.join(', ')})`);
+      report(l.number, `bad class spelling "${m[1]}" (use one of ${classes.join(', ')})`);
       continue;
     }
     if (seen.has(m[1])) {
       report(l.number, `two items share the class ${m[1]} (line ${seen.get(m[1])})`);
     } else if (rank < last) {
-      report(l.number, `order items must be listed slowest-growing first: ${m[1]} comes after ${CLASSES[last]}`);
+      report(l.number, `order items must be listed slowest-growing first: ${m[1]} comes after ${classes[last]}`);
     }
     seen.set(m[1], l.number);
     last = Math.max(last, rank);
