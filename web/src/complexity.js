@@ -1,14 +1,24 @@
-// Growth classes as the C classifier names them, and their basis functions
-// f(n) so a fitted y = a + b*f(n) can be drawn. Must match c_src/fit.c.
+// Growth classes: the list comes from the C core (tools/build_site.mjs runs
+// `coursecore classes --json` into data/classes.json), never from here.
+// Below: how the page loads it, the basis functions f(n) so a fitted
+// y = a + b*f(n) can be drawn, and the display form of a class.
+import { loadJson } from './data.js';
 
-export const CLASS_LABELS = ['O(1)', 'O(log n)', 'O(n)', 'O(n log n)', 'O(n^2)', 'O(n^3)', 'O(2^n)'];
+/** The classes in growth order, as the core names them. */
+export async function loadClasses() {
+  const data = await loadJson('data/classes.json');
+  if (!Array.isArray(data?.classes) || !data.classes.length) throw new Error('data/classes.json has no class list');
+  return data.classes;
+}
 
-export function classRank(label) {
-  return CLASS_LABELS.indexOf(label);
+/** Index of label in classes (growth order), -1 if it is not a class. */
+export function classRank(label, classes) {
+  return classes.indexOf(label);
 }
 
 // The C core fits with natural logarithms, and O(2^n) stands for any
-// exponential c^n, with its fitted base c reported as `base`.
+// exponential c^n, with its fitted base c reported as `base`. A class
+// without a formula here is drawn without its fitted curve.
 export function basis(label, n, base = 2) {
   switch (label) {
     case 'O(1)': return 1;
@@ -22,9 +32,9 @@ export function basis(label, n, base = 2) {
   }
 }
 
-/** Pretty form for display: O(n^2) -> O(n²). */
+/** Pretty form for display: O(n^2) -> O(n²), in a class or any text naming classes. */
 export function prettyClass(label) {
-  return String(label).replace('^2', '²').replace('^3', '³').replace('2^n', '2ⁿ');
+  return String(label).replace(/\^2/g, '²').replace(/\^3/g, '³').replace(/2\^n/g, '2ⁿ');
 }
 
 /** A fit's verdict as shown: "probably O(n)" when the classifier marks it

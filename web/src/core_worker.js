@@ -1,12 +1,13 @@
 // The C core's Web Worker: loads the wasm build once and answers
-// {id, type: 'list' | 'run' | 'fit' | 'status'} with {id, result | error}.
-// Long calls report progress through Module.onProgress, which also reads
-// the shared cancel flag the page sets (see worker_client.js).
+// {id, type: 'list' | 'status' | 'run' | 'fit' | 'judge' | 'classes'} with
+// {id, result | error} (the protocol is worker_serve.js's). Long calls
+// report progress through Module.onProgress, which also reads the running
+// request's own cancel flag.
 import createCoursecore from './core/coursecore.mjs';
+import { serve } from './worker_serve.js';
 
 let modulePromise = null;
-let cancelFlag = null;
-let currentId = 0;
+let current = null;                // ctx of the request being answered
 
 function core() {
   if (!modulePromise) {
@@ -14,8 +15,9 @@ function core() {
       locateFile: (file) => new URL(`core/${file}`, self.location.href).href,
     }).then((module) => {
       module.onProgress = (fraction, message) => {
-        self.postMessage({ id: currentId, progress: { fraction, message } });
-        return cancelFlag ? Atomics.load(cancelFlag, 0) : 0;
+        if (!current) return 0;
+        current.progress({ fraction, message });
+        return current.shouldStop() ? 1 : 0;
       };
       return module;
     });
@@ -50,14 +52,32 @@ function putString(module, text) {
   return pointer;
 }
 
+// One series {n: [...], y: [...]} (or null) as two wasm arrays; every
+// pointer allocated goes into owned, which the caller frees.
+function putSeries(module, series, what, owned) {
+  const n = Float64Array.from(series?.n || [], Number);
+  const y = Float64Array.from(series?.y || [], Number);
+  if (n.length !== y.length) throw new Error(`${what}: as many n values as measurements are needed`);
+  if (![...n, ...y].every(Number.isFinite)) throw new Error(`${what}: every value must be a finite number`);
+  const nPointer = putDoubles(module, n);
+  owned.push(nPointer);
+  const yPointer = putDoubles(module, y);
+  owned.push(yPointer);
+  return { n: nPointer, y: yPointer, count: n.length };
+}
+
 const handlers = {
-  async list(module) {
+  list(module) {
     return takeJson(module, module._api_demo_list());
   },
-  async status(module) {
+  status(module) {
     return { ...takeJson(module, module._api_status()), crossOriginIsolated: self.crossOriginIsolated === true };
   },
-  async run(module, message) {
+  classes(module) {
+    if (typeof module._api_classes !== 'function') throw new Error('this build of the core has no api_classes');
+    return takeJson(module, module._api_classes());
+  },
+  run(module, message) {
     const values = Float64Array.from(message.values || [], (v) => (v === null || v === undefined ? NaN : Number(v)));
     const idPointer = putString(module, String(message.demo || ''));
     const valuesPointer = putDoubles(module, values);
@@ -68,7 +88,7 @@ const handlers = {
       module._api_free(valuesPointer);
     }
   },
-  async fit(module, message) {
+  fit(module, message) {
     const n = Float64Array.from(message.n || []);
     const y = Float64Array.from(message.y || []);
     if (n.length !== y.length) throw new Error('fit needs as many n values as measurements');
@@ -81,29 +101,39 @@ const handlers = {
       module._api_free(yPointer);
     }
   },
+  // api_judge: a target class, a measured series ("time": seconds or
+  // bytes), optional step counts and an optional too-slow reading.
+  judge(module, message) {
+    if (typeof module._api_judge !== 'function') throw new Error('this build of the core has no api_judge');
+    const owned = [];
+    try {
+      const target = putString(module, String(message.target || ''));
+      owned.push(target);
+      const time = putSeries(module, message.time, 'time', owned);
+      const steps = putSeries(module, message.steps, 'steps', owned);
+      const slow = message.tooSlow || null;
+      const [slowN, slowS, refS] = slow ? [Number(slow.n), Number(slow.seconds), Number(slow.ref_seconds)] : [0, 0, 0];
+      return takeJson(module, module._api_judge(target, time.n, time.y, time.count, steps.n, steps.y, steps.count,
+        slowN || 0, slowS || 0, refS || 0));
+    } finally {
+      for (const pointer of owned) module._api_free(pointer);
+    }
+  },
 };
 
-self.onmessage = async (event) => {
-  const message = event.data || {};
-  if (message.type === 'init') {
-    cancelFlag = message.cancelFlag || null;
-    return;
-  }
-  const handler = handlers[message.type];
-  if (!handler) {
-    self.postMessage({ id: message.id, error: { message: `Unknown request type '${message.type}'` } });
-    return;
-  }
-  try {
+// A result {error: "..."} from the core is an error answer.
+function answer(name) {
+  return async (message, ctx) => {
     const module = await core();
-    currentId = message.id;
-    const result = await handler(module, message);
-    if (result && typeof result === 'object' && 'error' in result && Object.keys(result).length === 1) {
-      self.postMessage({ id: message.id, error: { message: result.error } });
-    } else {
-      self.postMessage({ id: message.id, result });
+    current = ctx;
+    try {
+      const result = handlers[name](module, message);
+      if (result && typeof result === 'object' && 'error' in result && Object.keys(result).length === 1) throw new Error(result.error);
+      return result;
+    } finally {
+      current = null;
     }
-  } catch (err) {
-    self.postMessage({ id: message.id, error: { message: err && err.message ? err.message : String(err) } });
-  }
-};
+  };
+}
+
+serve(Object.fromEntries(Object.keys(handlers).map((name) => [name, answer(name)])));

@@ -158,12 +158,13 @@ export class DemoPanel {
     this.progress.value = 0;
     this.statusText.textContent = 'Starting the C core…';
     try {
-      const result = await coreClient.request('run', { demo: this.info.id, values: outcome.values }, {
+      this.request = coreClient.request('run', { demo: this.info.id, values: outcome.values }, {
         onProgress: ({ fraction, message }) => {
           this.progress.value = fraction;
           this.statusText.textContent = `${Math.round(fraction * 100)}% · ${message}`;
         },
       });
+      const result = await this.request;
       this.show(result);
       const state = result.cancelled ? 'Cancelled: showing the points measured so far.'
         : result.outOfTime ? 'Stopped at the time budget: showing the points measured so far.'
@@ -176,14 +177,16 @@ export class DemoPanel {
       this.statusText.textContent = message;
       announce(message);
     } finally {
+      this.request = null;
       this.setRunning(false);
     }
   }
 
+  /** Cancel this panel's run only: other panels and checks carry on. */
   cancel() {
-    if (!this.running) return;
+    if (!this.running || !this.request) return;
     this.statusText.textContent = 'Cancelling…';
-    coreClient.cancel();
+    this.request.cancel();
   }
 
   show(result) {

@@ -255,10 +255,12 @@ export class CodeRunner {
         : line ? `Error on line ${line}.` : 'Error.';
   }
 
+  /** Stop what runs: a Run, or whatever set stopHandler (an exercise's Check). */
   stop() {
     if (!this.running) return;
     this.status.textContent = 'Stopping…';
-    python.stop(this.token);
+    if (this.stopHandler) this.stopHandler();
+    else python.stop(this.token);
   }
 
   reset() {

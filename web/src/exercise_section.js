@@ -1,107 +1,56 @@
 // Exercises on a topic page: an editor per exercise with Run, Check, Stop,
-// Reset and Show solution. Check runs the exercise's TESTS in Python, then
-// measures the learner's function and the reference solution at growing n
-// (web/py/checker.py), has the C core classify each series, and passes only
-// when the tests pass and the measured classes meet the targets. A verdict
-// the classifier is not sure of never fails the learner: it offers
-// "Measure again". On a pass: course:exercise-passed {topic, exercise}.
+// Reset and Show solution. Check runs check_flow.js in a fresh Python
+// worker of its own (python_client.openCheck): the reference is measured,
+// the tests run and every result is compared with the reference's by its
+// canonical key, and the C core's judge (api_judge, in the core's worker)
+// decides time (with the Python lines executed) against the time target
+// and memory against the space target. The page shows the outcome as it
+// is; it decides nothing itself. course:exercise-passed {topic, exercise}
+// is sent only for check_flow's pass.
 import { addTopicSection } from './topic_page.js';
 import { CodeRunner, createEditor, markLine } from './editor.js';
-import { python, explainError } from './python_client.js';
+import { openCheck, wantCheckWorker } from './python_client.js';
 import { coreClient } from './core_client.js';
 import { ChartView, formatValue } from './chart_view.js';
-import { CLASS_LABELS, classRank, prettyClass, verdictClass } from './complexity.js';
+import { classRank, loadClasses, prettyClass, verdictClass } from './complexity.js';
+import { runCheck } from './check_flow.js';
 import { el, announce } from './dom.js';
 
-const CHECK_BUDGET_S = 10;    // the whole check: tests, both measurements, fits
-const MY_BUDGET_S = 4.5;       // measuring the learner's function
-const REF_BUDGET_S = 2.5;     // measuring the reference solution
-const MIN_SIZES = 3;          // fewer measured sizes cannot be classified
-// Verdict policy: the same as tests/content/verify_content.py.
-const LOW_CONFIDENCE = 0.99;
-const SLOPE_MARGIN = 0.5;
-const MEETS_SLOPE_MARGIN = 0.05;
-const POLYNOMIAL = ['O(1)', 'O(n)', 'O(n^2)', 'O(n^3)'];
-const EXPONENT = { 'O(1)': 0, 'O(log n)': 0.25, 'O(n)': 1, 'O(n log n)': 1.2, 'O(n^2)': 2, 'O(n^3)': 3, 'O(2^n)': Infinity };
+const START_TIMEOUT_MS = 90000;    // check_start: load, warm-up, reference, tests
+const ROUND_SLACK_MS = 20000;      // check_round: the plan's budget plus this
+const LIVE_DRAW_MS = 300;          // redraw the chart at most this often while measuring
 
 const METRICS = {
-  time: { field: 'time', title: 'Time per call', unit: 's', dim: 'time' },
-  memory: { field: 'peak_bytes', title: 'Extra memory (peak)', unit: 'bytes', dim: 'extra memory' },
-  steps: { field: 'steps', title: 'Python lines executed', unit: 'lines', dim: 'lines' },
+  time: { title: 'Time per call', unit: 's', dim: 'time', caption: 'Time per call (best of the repeats)' },
+  steps: { title: 'Python lines executed', unit: 'lines', dim: 'Python lines', caption: 'Python lines executed in one call (counted with sys.monitoring)' },
+  memory: { title: 'Extra memory (peak)', unit: 'bytes', dim: 'extra memory', caption: 'Extra memory at the peak of one call' },
+};
+const MARK = { pass: '✓', fail: '✗', inconclusive: '?' };
+// How the judge's decided_by reads for each metric (memory goes to the
+// judge as its one series, which the judge calls "time").
+const DECIDED = {
+  time: { time: 'decided by time', steps: 'decided by the Python lines executed', 'time+steps': 'time and Python lines agree', too_slow: 'decided by the time limit' },
+  memory: { time: 'decided by the measured memory' },
 };
 
-/** 'pass' | 'fail' | 'inconclusive' for a fit against a target class. */
-export function judge(fit, target) {
-  if (!fit || fit.error) return 'inconclusive';
-  const t = classRank(target);
-  const { best, top, runner_up: runner, slope } = fit;
-  const confidence = fit.confidence || 0;
-  const known = CLASS_LABELS.includes(best);
-  if (known && classRank(best) <= t) return 'pass';
-  if (Number.isFinite(slope)) {
-    // Theil-Sen log-log slope: robust to a noisy size or two.
-    // ... but not against a classifier that still sees the target as possible.
-    const contenders = known ? [best] : [top, runner];
-    if (slope >= EXPONENT[target] + SLOPE_MARGIN && contenders.every((c) => classRank(c) > t)) return 'fail';
-    if (POLYNOMIAL.includes(target) && slope <= EXPONENT[target] + MEETS_SLOPE_MARGIN) return 'pass';
-  }
-  if (!known) {
-    // Unsure between two classes: pass if both meet the target, or if one is
-    // the target and the growth is no steeper than it; else measure again.
-    if (classRank(top) <= t && classRank(runner) >= 0 && classRank(runner) <= t) return 'pass';
-    if ((top === target || runner === target) && Number.isFinite(slope) && slope < EXPONENT[target] + 0.25) return 'pass';
-    return 'inconclusive';
-  }
-  if (confidence >= LOW_CONFIDENCE) return 'fail';
-  return classRank(runner) >= 0 && classRank(runner) <= t ? 'inconclusive' : 'fail';
+function best(values) {
+  const v = (Array.isArray(values) ? values : [values]).filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return v.length ? Math.min(...v) : null;
 }
 
-/**
- * The class exact line counts prove, or null. Counts are a lower bound on
- * the work, so a log-log slope (smallest to largest n) at least half a power
- * above the target's proves the function grows faster than the target.
- */
-function stepsProof(series, target) {
-  const { x, y } = series?.med || { x: [], y: [] };
-  if (x.length < MIN_SIZES || !(y[0] > 0)) return null;
-  const slope = Math.log(y.at(-1) / y[0]) / Math.log(x.at(-1) / x[0]);
-  if (!(slope >= EXPONENT[target] + SLOPE_MARGIN)) return null;
-  return slope < 2.5 ? 'O(n^2)' : slope < 3.5 ? 'O(n^3)' : 'O(2^n)';
-}
-
-function measuredLabel(fit) {
-  if (!fit || fit.error) return 'not measured';
-  if (CLASS_LABELS.includes(fit.best)) return verdictClass(fit);
-  return `inconclusive (${prettyClass(fit.top)} or ${prettyClass(fit.runner_up)})`;
-}
-
-/**
- * n and y arrays for the classifier: every repeat, except times more than
- * 1.5x the best at their size (other work on the machine only ever adds
- * time, as timeit's docs say); the chart and table show the best.
- */
-function seriesFor(result, metric) {
-  const n = [], y = [], med = { x: [], y: [] };
-  for (const row of result?.results || []) {
-    const v = row[METRICS[metric].field];
-    if (v === null || v === undefined) continue;
-    const values = Array.isArray(v) ? v : [v];
-    const best = Math.min(...values);
-    for (const x of values) if (x <= best * 1.5 || best <= 0) { n.push(row.n); y.push(x); }
-    med.x.push(row.n);
-    med.y.push(best);
+/** One point per n for a metric: {x, y} from measured rows. */
+function pointsOf(rows, metric) {
+  const x = [], y = [];
+  for (const row of rows || []) {
+    const v = metric === 'time' ? best(row.time) : metric === 'steps' ? row.steps : row.peak_bytes;
+    if (typeof v === 'number' && Number.isFinite(v)) { x.push(row.n); y.push(v); }
   }
-  return { n, y, med };
+  return { x, y };
 }
 
-async function fitSeries(result, metric) {
-  const s = seriesFor(result, metric);
-  if (s.med.x.length < MIN_SIZES) return { series: s, fit: { error: `only ${s.med.x.length} sizes measured` } };
-  try {
-    return { series: s, fit: await coreClient.request('fit', { n: s.n, y: s.y }) };
-  } catch (err) {
-    return { series: s, fit: { error: err.message } };
-  }
+function sentence(text) {
+  const t = prettyClass(String(text || '').trim());
+  return t ? `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}` : '';
 }
 
 class Exercise {
@@ -109,9 +58,9 @@ class Exercise {
     this.topic = topic;
     this.ex = exercise;
     this.failedOnce = false;
-    this.checking = false;
     this.metric = 'time';
-    this.data = {};
+    this.data = null;
+    this.outcome = null;
     this.checkButton = el('button', { type: 'button', class: 'button primary py-check', onclick: () => this.check() }, 'Check');
     this.solutionButton = el('button', { type: 'button', class: 'button py-show-solution', 'aria-expanded': 'false', onclick: () => this.toggleSolution() }, 'Show solution');
     this.runner = new CodeRunner({
@@ -137,10 +86,11 @@ class Exercise {
     this.solutionHost = el('div', { class: 'py-solution', hidden: true });
     this.compare = el('div', { class: 'py-compare' }, el('div', { class: 'py-mine' }, this.runner.node), this.solutionHost);
     this.progress = el('progress', { max: '1', value: '0', hidden: true, 'aria-label': `${ex.title}: check progress` });
+    this.progressText = el('span', { class: 'py-check-progress' });
     this.summary = el('p', { class: 'py-check-summary', role: 'status', 'aria-live': 'polite' });
-    this.testList = el('ol', { class: 'py-tests' });
+    this.testHost = el('div', { class: 'py-test-host' });
     this.verdicts = el('ul', { class: 'py-verdicts' });
-    this.sizeNotes = el('ul', { class: 'py-size-notes' });
+    this.notes = el('ul', { class: 'py-check-notes' });
     this.againButton = el('button', { type: 'button', class: 'button small py-measure-again', hidden: true, onclick: () => this.check() }, 'Measure again');
     this.tabs = el('div', { class: 'metric-tabs', role: 'group', 'aria-label': 'What to plot' });
     this.canvas = el('canvas', { role: 'img', 'aria-label': `${ex.title}: your function's growth beside the reference solution's (the data table has the same numbers)` });
@@ -152,8 +102,8 @@ class Exercise {
       el('div', { class: 'chart-wrap' }, this.canvas),
       el('details', { class: 'data-table' }, el('summary', {}, 'Data table'), this.tableHost));
     this.results = el('div', { class: 'py-check-results' },
-      el('div', { class: 'demo-status' }, this.progress, this.summary),
-      this.testList, this.verdicts, this.againButton, this.sizeNotes, this.chartBlock);
+      el('div', { class: 'demo-status py-check-status' }, this.progress, this.progressText),
+      this.summary, this.testHost, this.verdicts, this.againButton, this.notes, this.chartBlock);
     this.section = el('section', { class: 'py-exercise', id, dataset: { exercise: ex.name }, 'aria-labelledby': `${id}-title` },
       el('header', { class: 'py-example-header' },
         el('span', { class: 'badge' }, 'Exercise'),
@@ -198,6 +148,17 @@ class Exercise {
     if (state) this.section.dataset.state = state;
   }
 
+  clearResults() {
+    this.testHost.replaceChildren();
+    this.verdicts.replaceChildren();
+    this.notes.replaceChildren();
+    this.againButton.hidden = true;
+    this.chartBlock.hidden = true;
+    this.outcome = null;
+    this.live = null;
+    delete this.section.dataset.state;
+  }
+
   async check() {
     if (this.runner.running) return;
     const ex = this.ex;
@@ -205,159 +166,171 @@ class Exercise {
     this.runner.view.flushSave();
     markLine(this.runner.view, 0);
     this.runner.output.clear();
-    this.testList.replaceChildren();
-    this.verdicts.replaceChildren();
-    this.sizeNotes.replaceChildren();
-    this.againButton.hidden = true;
-    this.chartBlock.hidden = true;
-    this.data = {};
-    delete this.section.dataset.state;
+    this.clearResults();
     this.runner.setRunning(true, 'Checking…');
-    this.started = null;
-    const token = {};
-    this.runner.token = token;
-    this.setSummary('Running the tests…');
-    let outcome = 'error';
-    try {
-      const { tests } = await python.test(code, ex.name, ex.check, { token, onStream: ({ kind, text }) => this.runner.output.write(kind, text) });
-      this.renderTests(tests);
-      const failed = tests.filter((t) => !t.passed).length;
-      if (failed) {
-        outcome = 'fail';
-        this.setSummary(`${failed} of ${tests.length} tests failed. Fix them, then check again.`, 'fail');
-        return;
-      }
-      this.setSummary(`All ${tests.length} tests pass. Measuring how your function grows…`);
-      outcome = await this.measureAll(code, token);
-    } catch (err) {
-      this.runner.output.flush();
-      if (err.kind === 'stopped' || err.kind === 'timeout') {
-        outcome = 'stopped';
-        const measured = this.data.ref || this.data.mine;
-        if (measured) this.showMeasurements(['time', ...(ex.space ? ['memory'] : [])]);
-        this.setSummary(measured ? `${explainError(err)} The sizes measured so far are shown.` : explainError(err), 'stopped');
-      } else {
-        outcome = 'fail';
-        this.runner.showError(err);
-        this.setSummary(`Your code raised an error before the tests could run: ${explainError(err)}`, 'fail');
-      }
-    } finally {
-      this.progress.hidden = true;
-      this.runner.setRunning(false);
-      this.runner.status.textContent = '';
-      if (outcome === 'fail') this.failedOnce = true;
-      announce(this.summary.textContent);
-    }
-  }
-
-  async measureAll(code, token) {
-    const ex = this.ex;
-    const metrics = ['time', ...(ex.space ? ['memory'] : [])];
+    const session = openCheck();
+    this.runner.stopHandler = () => session.stop();
     this.progress.hidden = false;
     this.progress.value = 0;
-    const onProgress = (share, offset, who) => ({ fraction, message }) => {
-      this.progress.value = offset + fraction * share;
-      this.runner.status.textContent = `Measuring ${who}: ${message}`;
+    this.setSummary('Checking…');
+    this.showProgress({ phase: 'start', message: '' }, session);
+    const onStream = ({ kind, text }) => this.runner.output.write(kind, text);
+    const roundTimeout = () => ((this.live?.plan?.budget_s || 20) * 1000) + ROUND_SLACK_MS;
+    const transports = {
+      start: (request, hooks) => session.request('check-start', { request }, { onProgress: hooks.progress, onStream, timeoutMs: START_TIMEOUT_MS }),
+      round: (request, hooks) => session.request('check-round', { request }, { onProgress: hooks.progress, onStream, timeoutMs: roundTimeout() }),
+      judge: (args) => coreClient.request('judge', args),
     };
-    this.started = performance.now();
-    // The reference goes first: the first measurement after Python starts
-    // runs while the browser is still optimising the interpreter, and the
-    // learner's verdict is the one that must be fair.
-    const ref = await python.measure(ex.solution, ex.name, ex.check, { token, budget: REF_BUDGET_S, metrics, onProgress: onProgress(0.35, 0, 'the reference solution') });
-    this.data.ref = { result: ref };
-    for (const m of metrics) this.data.ref[m] = await fitSeries(ref, m);
-    if (ref.reason === 'stopped') {
-      this.showMeasurements(metrics);
-      this.setSummary('Stopped while measuring: the sizes measured so far are shown.', 'stopped');
-      return 'stopped';
+    let outcome;
+    try {
+      outcome = await runCheck(ex, code, transports, {
+        shouldStop: () => session.stopped,
+        onUpdate: (view) => this.showProgress(view, session),
+      });
+    } catch (err) {
+      outcome = { state: 'error', summary: `The check could not run: ${err.message}`, tests: [], verdicts: [], rows: [], reference: { rows: [] }, notes: [] };
+    } finally {
+      session.close();
+      this.runner.stopHandler = null;
+      this.progress.hidden = true;
+      this.progressText.textContent = '';
+      this.runner.setRunning(false);
+      this.runner.status.textContent = '';
     }
-    // What is left of the check's ~10 s goes to the learner's function.
-    const left = Math.min(MY_BUDGET_S, CHECK_BUDGET_S - (performance.now() - this.started) / 1000 - 1);
-    const mine = await python.measure(code, ex.name, ex.check, { token, budget: Math.max(1, left), metrics: [...metrics, 'steps'], onProgress: onProgress(0.65, 0.35, 'your function') });
-    this.data.mine = { result: mine };
-    this.noteSizes(mine, 'your function');
-    for (const m of metrics) this.data.mine[m] = await fitSeries(mine, m);
-    this.data.mine.steps = { series: seriesFor({ results: mine.steps || [] }, 'steps') };
-    this.showMeasurements(metrics);
-    if (mine.reason === 'stopped') {
-      this.setSummary('Stopped while measuring: the sizes measured so far are shown.', 'stopped');
-      return 'stopped';
+    this.runner.output.flush();
+    await this.show(outcome);
+    if (outcome.state === 'fail') this.failedOnce = true;
+    if (outcome.state === 'pass') {
+      this.section.querySelector('.py-passed-badge').hidden = false;
+      this.section.classList.add('is-passed');
+      document.dispatchEvent(new CustomEvent('course:exercise-passed', { detail: { topic: this.topic.id, exercise: ex.name } }));
     }
-    return this.verdict(metrics);
+    announce(this.summary.textContent);
   }
 
-  noteSizes(result, who) {
-    const total = (this.sizes ||= (this.ex.check.match(/^SIZES\s*=\s*\[([^\]]*)\]/m)?.[1] || '').split(',').filter((x) => x.trim()).length);
-    const done = result.results.length;
-    if (result.complete || !total) return;
-    const why = result.reason === 'budget' ? 'the next size would not fit in the time budget' : 'it was stopped';
-    this.sizeNotes.append(el('li', {}, `Measured ${who} at ${done} of ${total} sizes: ${why}.`));
+  // What the learner sees while a check runs: the bar, a line of text, and
+  // the curve so far.
+  showProgress(view, session) {
+    this.live = { ...(this.live || {}), ...view };
+    if (view.plan) this.live.plan = view.plan;
+    const fraction = Math.max(0, Math.min(1, Number(view.fraction) || 0));
+    const loading = session.status !== 'ready';
+    let text;
+    if (view.phase === 'start') {
+      this.progress.value = 0.35 * fraction;
+      text = loading ? 'Starting a fresh Python for this check (a few seconds)…'
+        : `Measuring the reference solution, then running the tests${view.message ? ` · ${view.message}` : ''}`;
+    } else {
+      this.progress.value = 0.35 + 0.65 * fraction;
+      text = `${view.round ? `Measuring again (round ${view.round + 1})` : 'Measuring your function'}${view.message ? ` · ${view.message}` : ''}`;
+    }
+    this.progressText.textContent = text;
+    this.runner.status.textContent = session.stopped ? 'Stopping…' : text;
+    if (view.phase === 'round' && view.rows?.length) this.drawLive(view);
   }
 
-  verdict(metrics) {
-    const ex = this.ex;
-    const targets = { time: ex.time, memory: ex.space };
-    const steps = this.data.mine.steps?.series;
-    const states = metrics.map((m) => {
-      let { fit } = this.data.mine[m];
-      let state = judge(fit, targets[m]);
-      let proof = null;
-      const proven = m === 'time' ? stepsProof(steps, targets[m]) : null;
-      if (proven && !(state === 'fail' && CLASS_LABELS.includes(fit?.best))) {
-        // Lines executed are a lower bound on time: their growth settles it.
-        state = 'fail';
-        fit = { best: proven, top: proven, exact: true };
-        proof = ` Counted exactly: the Python lines your function executes grow as ${prettyClass(proven)} (n = ${steps.med.x.join(', ')}), and time grows at least as fast.`;
+  drawLive(view) {
+    const nowMs = performance.now();
+    if (this.lastLiveDraw && nowMs - this.lastLiveDraw < LIVE_DRAW_MS) return;
+    this.lastLiveDraw = nowMs;
+    this.data = { rows: view.rows, reference: view.reference, fits: {} };
+    this.showChart(['time']);
+  }
+
+  async show(outcome) {
+    this.outcome = outcome;
+    const classes = await loadClasses().catch(() => null);
+    this.setSummary(outcome.summary, outcome.state);
+    this.renderTests(outcome.tests || []);
+    this.renderVerdicts(outcome, classes);
+    const notes = [...(outcome.notes || [])];
+    if (outcome.error?.traceback && outcome.state === 'fail') this.runner.showError(outcome.error);
+    const slow = outcome.tooSlow;
+    if (slow && (outcome.rows || []).length) {
+      notes.push(`Your function was stopped at n = ${slow.n} after ${slow.seconds} s; the chart shows the sizes it finished`);
+    }
+    this.notes.replaceChildren(...notes.map((n) => el('li', {}, sentence(n))));
+    this.againButton.hidden = !['inconclusive', 'stopped', 'error'].includes(outcome.state);
+    const rows = outcome.rows || [];
+    const refRows = outcome.reference?.rows || [];
+    // The chart compares: without a measurement of the learner's code there is nothing to show.
+    if (rows.length) {
+      const fits = {};
+      const time = (outcome.verdicts || []).find((v) => v.metric === 'time');
+      const memory = (outcome.verdicts || []).find((v) => v.metric === 'memory');
+      if (time?.fit) fits.time = time.fit;
+      if (time?.steps) fits.steps = time.steps;
+      if (memory?.fit) fits.memory = memory.fit;
+      this.data = { rows, reference: refRows, fits, refFits: {} };
+      const metrics = ['time', 'steps', ...(this.ex.space ? ['memory'] : [])]
+        .filter((m) => pointsOf(rows, m).x.length || pointsOf(refRows, m).x.length);
+      this.showChart(metrics);
+      this.fitReference(metrics);
+    }
+  }
+
+  // The reference's fitted class, for its dashed curve (not part of any verdict).
+  async fitReference(metrics) {
+    const data = this.data;
+    for (const m of metrics) {
+      const { x, y } = pointsOf(data.reference, m);
+      if (x.length < 3) continue;
+      try {
+        data.refFits[m] = await coreClient.request('fit', { n: x, y });
+      } catch { /* drawn without its curve */ }
+    }
+    if (this.data === data) this.draw();
+  }
+
+  renderVerdicts(outcome, classes) {
+    this.verdicts.replaceChildren(...(outcome.verdicts || []).map((v) => {
+      const dim = METRICS[v.metric]?.dim || v.metric;
+      const target = prettyClass(v.target);
+      let measured;
+      if (v.verdict === 'pass') {
+        // A pass names a class only if it is within the target: the ✓ never sits beside a slower class.
+        const cls = v.fit?.best;
+        const within = classes && cls && classRank(cls, classes) >= 0 && classRank(cls, classes) <= classRank(v.target, classes);
+        measured = within ? `${verdictClass(v.fit)}, meets the target ${target}` : `meets the target ${target}`;
+      } else if (v.verdict === 'fail') {
+        measured = v.decided_by === 'too_slow' ? `too slow — target ${target}` : `${v.cls ? prettyClass(v.cls) : 'grows too fast'} — target ${target}`;
+      } else {
+        measured = `inconclusive — target ${target}`;
       }
-      const mark = state === 'pass' ? '✓' : state === 'fail' ? '✗' : '?';
-      const confidence = fit?.exact ? ' (counted exactly)' : fit && Number.isFinite(fit.confidence) && !fit.error ? ` (confidence ${Math.round(fit.confidence * 100)}%)` : '';
-      const refFit = this.data.ref?.[m]?.fit;
-      const text = `${METRICS[m].dim}: ${measuredLabel(fit)} — target ${prettyClass(targets[m])} ${mark}${confidence}`;
-      let note = '';
-      if (state === 'inconclusive') note = ` Inconclusive: ${fit?.error || fit?.reason || 'the measurements are too noisy to tell'}.`;
-      else if (state === 'pass' && fit && !CLASS_LABELS.includes(fit.best)) {
-        note = Number.isFinite(fit.slope)
-          ? ` No single class fits clearly, but the growth (log-log slope ${fit.slope.toFixed(2)}) is within the target.`
-          : ' No single class fits clearly, but the likely classes meet the target.';
-      }
-      this.verdicts.append(el('li', { class: `py-verdict ${state}`, dataset: { metric: m, state } },
-        el('span', { class: 'py-verdict-text' }, text), note, proof,
-        refFit && !refFit.error ? el('span', { class: 'py-verdict-ref' }, ` Reference solution: ${measuredLabel(refFit)}.`) : null));
-      return state;
-    });
-    if (states.includes('fail')) {
-      this.setSummary('The tests pass, but your function grows faster than the target. Compare your curve with the reference below.', 'fail');
-      return 'fail';
-    }
-    if (states.includes('inconclusive')) {
-      this.againButton.hidden = false;
-      this.setSummary('The tests pass, but the measurement was inconclusive (noise, or too few sizes in the time budget). This is not a fail: press "Measure again".', 'inconclusive');
-      return 'inconclusive';
-    }
-    this.setSummary('Passed: the tests pass and your function meets the target. Well done!', 'pass');
-    this.section.querySelector('.py-passed-badge').hidden = false;
-    this.section.classList.add('is-passed');
-    document.dispatchEvent(new CustomEvent('course:exercise-passed', { detail: { topic: this.topic.id, exercise: this.ex.name } }));
-    return 'pass';
+      const decided = DECIDED[v.metric]?.[v.decided_by] ? ` (${DECIDED[v.metric][v.decided_by]})` : '';
+      return el('li', { class: `py-verdict ${v.verdict}`, dataset: { metric: v.metric, state: v.verdict, decidedBy: v.decided_by } },
+        el('span', { class: 'py-verdict-text' }, `${dim}: ${measured} ${MARK[v.verdict] || ''}`),
+        el('span', { class: 'py-verdict-reason' }, ` ${sentence(v.reason)}${decided}`));
+    }));
   }
 
+  // Failing tests first and in full; when all pass, they fold away.
   renderTests(tests) {
-    this.testList.replaceChildren(...tests.map((t) => el('li', { class: `py-test ${t.passed ? 'passed' : 'failed'}`, dataset: { passed: String(t.passed) } },
+    const items = [...tests].sort((a, b) => Number(a.passed) - Number(b.passed)).map((t) => el('li', { class: `py-test ${t.passed ? 'passed' : 'failed'}`, dataset: { passed: String(t.passed) } },
       el('span', { class: 'py-test-mark', 'aria-hidden': 'true' }, t.passed ? '✓' : '✗'),
       el('span', { class: 'visually-hidden' }, t.passed ? 'Passed: ' : 'Failed: '),
       el('code', {}, t.call),
       t.passed ? el('span', { class: 'py-test-detail' }, ` → ${t.actual}`)
-        : el('span', { class: 'py-test-detail' }, ' expected ', el('code', {}, t.expected), ', got ', el('code', {}, t.actual)))));
+        : el('span', { class: 'py-test-detail' }, ' expected ', el('code', {}, t.expected), ', got ', el('code', {}, t.actual),
+          t.message ? el('span', { class: 'py-test-why' }, ` — ${sentence(t.message)}`) : null)));
+    const failed = tests.filter((t) => !t.passed).length;
+    if (!tests.length) this.testHost.replaceChildren();
+    else if (failed) this.testHost.replaceChildren(el('ol', { class: 'py-tests' }, items));
+    else {
+      this.testHost.replaceChildren(el('details', { class: 'py-tests-passed' },
+        el('summary', {}, `${tests.length} of ${tests.length} tests passed`), el('ol', { class: 'py-tests' }, items)));
+    }
   }
 
   // --------------------------------------------------------------- chart --
 
-  showMeasurements(metrics) {
+  showChart(metrics) {
     this.metrics = metrics;
+    if (!metrics.length) return;
     if (!metrics.includes(this.metric)) this.metric = metrics[0];
     this.tabs.replaceChildren(...metrics.map((m) => el('button', {
-      type: 'button', class: 'tab', 'aria-pressed': String(m === this.metric),
-      onclick: () => { this.metric = m; this.showMeasurements(this.metrics); },
+      type: 'button', class: 'tab', 'aria-pressed': String(m === this.metric), dataset: { metric: m },
+      onclick: () => { this.metric = m; this.showChart(this.metrics); },
     }, METRICS[m].title)));
     this.chartBlock.hidden = false;
     this.draw();
@@ -365,11 +338,11 @@ class Exercise {
   }
 
   seriesList() {
+    const { rows, reference, fits = {}, refFits = {} } = this.data || {};
     const list = [];
-    for (const [who, label] of [['mine', 'your code'], ['ref', 'reference solution']]) {
-      const entry = this.data[who]?.[this.metric];
-      if (!entry || !entry.series.med.x.length) continue;
-      list.push({ label, x: entry.series.med.x, y: entry.series.med.y, fit: entry.fit && !entry.fit.error ? entry.fit : null });
+    for (const [who, label, fit] of [[rows, 'your code', fits[this.metric]], [reference, 'reference solution', refFits[this.metric]]]) {
+      const { x, y } = pointsOf(who, this.metric);
+      if (x.length) list.push({ label, x, y, fit: fit && !fit.error ? fit : null });
     }
     return list;
   }
@@ -381,37 +354,48 @@ class Exercise {
   }
 
   renderTable(metrics) {
-    const tables = metrics.map((m) => {
-      const mine = this.data.mine?.[m]?.series.med;
-      const ref = this.data.ref?.[m]?.series.med;
-      const ns = [...new Set([...(mine?.x || []), ...(ref?.x || [])])].sort((a, b) => a - b);
+    const { rows, reference } = this.data || {};
+    this.tableHost.replaceChildren(...metrics.map((m) => {
+      const mine = pointsOf(rows, m);
+      const ref = pointsOf(reference, m);
+      const ns = [...new Set([...mine.x, ...ref.x])].sort((a, b) => a - b);
       const cell = (s, n) => {
-        const i = s ? s.x.indexOf(n) : -1;
+        const i = s.x.indexOf(n);
         return el('td', { dataset: { value: i >= 0 ? String(s.y[i]) : '' } }, i >= 0 ? formatValue(s.y[i], METRICS[m].unit) : '–');
       };
       return el('table', { class: 'numbers', dataset: { metric: m } },
-        el('caption', {}, `${METRICS[m].title}${m === 'time' ? ' (best of 3 repeats)' : ''}`),
+        el('caption', {}, METRICS[m].caption),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'n'), el('th', { scope: 'col' }, 'your code'), el('th', { scope: 'col' }, 'reference'))),
         el('tbody', {}, ns.map((n) => el('tr', {}, el('td', {}, String(n)), cell(mine, n), cell(ref, n)))));
-    });
-    const steps = this.data.mine?.result?.steps || [];
-    if (steps.length) {
-      tables.push(el('table', { class: 'numbers', dataset: { metric: 'steps' } },
-        el('caption', {}, 'Python lines your function executed (counted with sys.monitoring, at small n)'),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'n'), el('th', { scope: 'col' }, 'lines'))),
-        el('tbody', {}, steps.map((r) => el('tr', {}, el('td', {}, String(r.n)), el('td', {}, r.steps.toLocaleString()))))));
-    }
-    this.tableHost.replaceChildren(...tables);
+    }));
   }
 }
 
 export function renderExercises(topic) {
   const exercises = topic.exercises || [];
   if (!exercises.length) return null;
+  const nodes = exercises.map((ex) => new Exercise(topic, ex).node);
+  watchExercises(nodes);
   return el('section', { class: 'py-exercises', id: 'exercises', 'aria-labelledby': 'exercises-title' },
     el('h2', { id: 'exercises-title' }, 'Exercises'),
-    el('p', { class: 'caption' }, 'Write the function, then press Check: the tests run first, then your function is timed at growing n beside the reference solution, and its growth class must meet the target. Your code is kept on this device.'),
-    exercises.map((ex) => new Exercise(topic, ex).node));
+    el('p', { class: 'caption' }, 'Write the function, then press Check. Each Check runs in a fresh Python: the tests run first, then your function is measured at growing n beside the reference solution, its results are compared with the reference\'s at every size, and both its time and the Python lines it executes must meet the target. Your code is kept on this device.'),
+    nodes);
+}
+
+// Keep a fresh Python ready for the next Check while an exercise is on screen.
+const visible = new Set();
+let observer = null;
+function watchExercises(nodes) {
+  if (typeof IntersectionObserver !== 'function') { wantCheckWorker(true); return; }
+  observer ||= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (e.isIntersecting && e.target.isConnected) visible.add(e.target);
+      else visible.delete(e.target);
+    }
+    for (const node of visible) if (!node.isConnected) visible.delete(node);
+    wantCheckWorker(visible.size > 0);
+  });
+  for (const node of nodes) observer.observe(node);
 }
 
 export function init() {

@@ -1,38 +1,50 @@
-// The page's handle on the Python worker (Pyodide), started the first time a
-// learner runs Python. One request runs at a time; later ones queue.
-// Stop: with cross-origin isolation, SIGINT through Pyodide's interrupt
-// buffer (and measure() polls the cancel flag); otherwise, or if Python does
-// not answer within the grace period, the worker is terminated and restarted.
-// A fatal Pyodide error or a crashed worker also restarts it.
+// The page's handles on Python (Pyodide in python_worker.js).
+//
+// Run: one long-lived worker (`python`), started the first time a learner
+// runs Python. One request runs at a time; later ones queue. Stop: with
+// cross-origin isolation, SIGINT through Pyodide's interrupt buffer;
+// otherwise, or if Python does not answer within the grace period, the
+// worker is terminated and restarted. A fatal Pyodide error or a crashed
+// worker also restarts it.
+//
+// Check: a fresh worker per Check (`openCheck()`), so nothing a learner's
+// code does in one Check (patched builtins, a replaced checker, caches) can
+// reach a later one. One spare is pre-started while the page is idle and an
+// exercise is on screen (`wantCheckWorker()`), handed to the next Check and
+// terminated after it; the next spare starts once the page is idle again.
+// The worker asks for a watchdog around each timed call ({watchdog: s}); when
+// it fires, the page sends SIGINT, and terminates the worker if Python does
+// not answer (or at once without isolation).
 import { WorkerClient, CancelledError } from './worker_client.js';
 
 export const RUN_TIME_LIMIT_MS = 10000;
-const INTERRUPT_AFTER_CANCEL_MS = 600;  // measure(): cancel flag first, SIGINT if it lingers
+const INTERRUPT_GRACE_MS = 1500;   // SIGINT sent: terminate if Python has not answered by then
+const WATCHDOG_SLACK_MS = 250;     // the page's timer fires a little after the host's limit
+const STOP_INTERRUPT_MS = 400;     // Stop during a check: cancel flag first, SIGINT if it lingers
+const SPARE_IDLE_MS = 1500;        // wait this long without a check before starting a spare
 
-class PythonClient {
+function isolated() {
+  return Boolean(globalThis.crossOriginIsolated) && typeof SharedArrayBuffer === 'function';
+}
+
+/** One Pyodide worker and its interrupt buffer. */
+class PythonWorker {
   constructor() {
     this.interrupt = null;
-    this.client = new WorkerClient(() => this.createWorker(), { onRestart: () => this.setStatus('idle') });
     this.status = 'idle';              // idle | loading | ready
-    this.listeners = new Set();
     this.loading = null;
-    this.queue = Promise.resolve();
-    this.current = null;               // the running job {token, stopped, reason}
-    this.jobs = new Set();             // queued and running jobs
+    this.listeners = new Set();
+    this.client = new WorkerClient(() => this.createWorker(), {
+      init: () => ({ interrupt: this.interrupt }),
+      onRestart: () => this.setStatus('idle'),
+    });
   }
 
   createWorker() {
-    const worker = new Worker(new URL('python_worker.js', document.baseURI), { type: 'module' });
-    if (globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function') {
-      this.interrupt = new Int8Array(new SharedArrayBuffer(1));
-      worker.postMessage({ id: 0, type: 'interrupt-buffer', buffer: this.interrupt });
-    } else {
-      this.interrupt = null;
-    }
-    return worker;
+    this.interrupt = isolated() ? new Int8Array(new SharedArrayBuffer(1)) : null;
+    return new Worker(new URL('python_worker.js', document.baseURI), { type: 'module' });
   }
 
-  /** listener(status) for 'idle' | 'loading' | 'ready'; returns an unsubscribe function. */
   onStatus(listener) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -44,7 +56,7 @@ class PythonClient {
     for (const listener of this.listeners) listener(status);
   }
 
-  /** Loads Pyodide if it is not loaded yet (the first run only). */
+  /** Loads Pyodide and the worker's Python if not loaded yet. */
   ensureLoaded() {
     if (!this.loading) {
       this.setStatus('loading');
@@ -60,6 +72,43 @@ class PythonClient {
     return this.loading;
   }
 
+  sendInterrupt() {
+    if (this.interrupt) this.interrupt[0] = 2;
+  }
+
+  clearInterrupt() {
+    if (this.interrupt) this.interrupt[0] = 0;
+  }
+
+  dispose(reason = new CancelledError('The worker was closed')) {
+    this.client.terminate(reason);
+  }
+}
+
+// ------------------------------------------------------------------- Run --
+
+class PythonClient {
+  constructor() {
+    this.worker = new PythonWorker();
+    this.client = this.worker.client;
+    this.queue = Promise.resolve();
+    this.current = null;               // the running job {token, stopped, reason, request}
+    this.jobs = new Set();             // queued and running jobs
+  }
+
+  get status() {
+    return this.worker.status;
+  }
+
+  /** listener(status) for 'idle' | 'loading' | 'ready'; returns an unsubscribe function. */
+  onStatus(listener) {
+    return this.worker.onStatus(listener);
+  }
+
+  ensureLoaded() {
+    return this.worker.ensureLoaded();
+  }
+
   /**
    * Queue one request. options: {onStream, onProgress, timeoutMs, token}.
    * Rejects with an Error carrying {kind, line, traceback}; kind 'stopped'
@@ -73,15 +122,15 @@ class PythonClient {
       await this.ensureLoaded();
       if (job.stopped) throw stoppedError(job.reason);
       this.current = job;
-      if (this.interrupt) this.interrupt[0] = 0;
+      this.worker.clearInterrupt();
       const timer = options.timeoutMs ? setTimeout(() => this.stop(job.token, 'timeout'), options.timeoutMs) : null;
       try {
-        return await this.client.request(type, payload, { onStream: options.onStream, onProgress: options.onProgress });
+        job.request = this.client.request(type, payload, { onStream: options.onStream, onProgress: options.onProgress });
+        return await job.request;
       } catch (err) {
         throw this.explain(err, job);
       } finally {
         clearTimeout(timer);
-        clearTimeout(job.interruptTimer);
         if (this.current === job) this.current = null;
         this.jobs.delete(job);
       }
@@ -89,7 +138,6 @@ class PythonClient {
     const promise = this.queue.then(run, run);
     promise.catch(() => this.jobs.delete(job));
     this.queue = promise.catch(() => {});
-    job.promise = promise;
     return promise;
   }
 
@@ -101,7 +149,7 @@ class PythonClient {
     if (job.stopped && (err instanceof CancelledError || err.kind === 'KeyboardInterrupt' || !err.kind)) {
       return stoppedError(job.reason);
     }
-    if (!err.kind) {
+    if (!err.kind || err.kind === 'crashed') {
       // The worker itself failed (crash, out of memory): start afresh next time.
       this.client.restart(new Error('restarted after a crash'));
       return Object.assign(new Error(`Python stopped unexpectedly (${err.message}). It was restarted; your code is unchanged.`), { kind: 'fatal' });
@@ -113,30 +161,16 @@ class PythonClient {
     return this.request('run', { code }, { timeoutMs: RUN_TIME_LIMIT_MS, ...options });
   }
 
-  test(code, name, check, options = {}) {
-    return this.request('test', { code, name, check }, { timeoutMs: RUN_TIME_LIMIT_MS, ...options });
-  }
-
-  measure(code, name, check, { budget = 4, metrics = ['time'], ...options } = {}) {
-    // The budget bounds measure() between calls; the time limit catches one call that never returns.
-    return this.request('measure', { code, name, check, budget, metrics }, { timeoutMs: (budget + 5) * 1000, ...options });
-  }
-
   /** Stop the request started with this token (queued or running). */
   stop(token, reason = 'stopped') {
     const job = [...this.jobs].find((j) => j.token === token);
     if (!job || job.stopped) return;
     job.stopped = true;
     job.reason = reason;
-    if (job !== this.current) return;   // queued: rejected when its turn comes
-    // The cancel flag lets measure() return what it has; SIGINT breaks any loop.
-    this.client.cancel();
-    if (this.interrupt) {
-      const type = [...this.client.pending.values()][0]?.type;
-      const fire = () => { if (this.interrupt) this.interrupt[0] = 2; };
-      if (type === 'measure') job.interruptTimer = setTimeout(fire, INTERRUPT_AFTER_CANCEL_MS);
-      else fire();
-    }
+    if (job !== this.current || !job.request) return;   // queued: rejected when its turn comes
+    // SIGINT breaks any Python loop; the worker is restarted if it lingers.
+    job.request.cancel();
+    this.worker.sendInterrupt();
   }
 
   isBusy() {
@@ -152,6 +186,140 @@ function stoppedError(reason) {
 }
 
 export const python = new PythonClient();
+
+// ----------------------------------------------------------------- Check --
+
+/**
+ * One Check's own Python worker. request(type, payload, {onProgress,
+ * onStream, timeoutMs}) runs one request with the watchdog the worker asks
+ * for; stop() stops the running request; close() terminates the worker.
+ * Errors carry kind 'stopped', 'watchdog' (with .seconds: the limit the
+ * learner's call ran past), 'timeout', 'fatal', or the Python error's kind.
+ */
+export class CheckSession {
+  constructor(worker) {
+    this.worker = worker;
+    this.current = null;
+    this.stopped = false;
+    this.closed = false;
+  }
+
+  get status() {
+    return this.worker.status;
+  }
+
+  async request(type, payload, { onProgress, onStream, timeoutMs = 0 } = {}) {
+    if (this.stopped) throw stoppedError('stopped');
+    await this.worker.ensureLoaded();
+    if (this.stopped) throw stoppedError('stopped');
+    this.worker.clearInterrupt();
+    const state = { armed: null, grace: null, fired: 0, timedOut: false };
+    const clearTimers = () => { clearTimeout(state.armed); clearTimeout(state.grace); };
+    const kill = (err) => this.worker.client.terminate(err);
+    const expire = (seconds) => {
+      state.fired = seconds;
+      const err = Object.assign(new Error(`Your code ran past the ${seconds} s limit for one call and was stopped.`), { kind: 'watchdog', seconds });
+      if (this.worker.interrupt) {
+        this.worker.sendInterrupt();
+        state.grace = setTimeout(() => kill(err), INTERRUPT_GRACE_MS);
+      } else {
+        kill(err);
+      }
+    };
+    const onWatchdog = (seconds) => {
+      clearTimers();
+      if (seconds > 0) state.armed = setTimeout(() => expire(seconds), seconds * 1000 + WATCHDOG_SLACK_MS);
+    };
+    const hard = timeoutMs ? setTimeout(() => {
+      state.timedOut = true;
+      kill(Object.assign(new Error(`The check ran longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`), { kind: 'timeout' }));
+    }, timeoutMs) : null;
+    this.current = this.worker.client.request(type, payload, { onProgress, onStream, onWatchdog });
+    try {
+      return await this.current;
+    } catch (err) {
+      if (this.stopped && (err instanceof CancelledError || err.kind === 'KeyboardInterrupt')) throw stoppedError('stopped');
+      if (state.fired && err.kind === 'KeyboardInterrupt') {
+        throw Object.assign(new Error(err.message), { kind: 'watchdog', seconds: state.fired });
+      }
+      if (!err.kind) err.kind = 'crashed';
+      throw err;
+    } finally {
+      clearTimers();
+      clearTimeout(hard);
+      clearTimeout(this.stopTimer);
+      this.current = null;
+    }
+  }
+
+  /** Stop this check's running request (and any later one). */
+  stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    const request = this.current;
+    if (!request) return;
+    request.cancel();
+    this.stopTimer = setTimeout(() => this.worker.sendInterrupt(), STOP_INTERRUPT_MS);
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.stopTimer);
+    this.worker.dispose();
+    checkPool.released();
+  }
+}
+
+const checkPool = {
+  spare: null,
+  wanted: false,
+  active: 0,
+  timer: null,
+
+  take() {
+    const worker = this.spare || new PythonWorker();
+    this.spare = null;
+    this.active += 1;
+    clearTimeout(this.timer);
+    worker.ensureLoaded().catch(() => {});
+    return new CheckSession(worker);
+  },
+
+  released() {
+    this.active = Math.max(0, this.active - 1);
+    this.schedule();
+  },
+
+  // A spare starts when no check runs, the Run worker is not loading, and
+  // the page has been idle for a moment.
+  schedule() {
+    clearTimeout(this.timer);
+    if (!this.wanted || this.spare || this.active) return;
+    this.timer = setTimeout(() => {
+      const start = () => {
+        if (!this.wanted || this.spare || this.active) return;
+        if (python.status === 'loading') { this.schedule(); return; }
+        this.spare = new PythonWorker();
+        this.spare.ensureLoaded().catch(() => { this.spare?.dispose(); this.spare = null; });
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });
+      else start();
+    }, SPARE_IDLE_MS);
+  },
+};
+
+/** A fresh Python worker for one Check; close() the session after it. */
+export function openCheck() {
+  return checkPool.take();
+}
+
+/** Say whether an exercise is on screen: a spare check worker is kept ready while one is. */
+export function wantCheckWorker(wanted) {
+  checkPool.wanted = Boolean(wanted);
+  if (checkPool.wanted) checkPool.schedule();
+  else clearTimeout(checkPool.timer);
+}
 
 // ------------------------------------------------------------ friendly text --
 
@@ -170,8 +338,11 @@ export function explainError(err) {
     case 'stopped':
       return 'Stopped.';
     case 'timeout':
+    case 'watchdog':
     case 'fatal':
+    case 'crashed':
     case 'load':
+    case 'protocol':
       return err.message;
     default:
       if (!err.kind) return err.message;
