@@ -35,3 +35,11 @@ export async function openPage(site, hash = '', { context, viewport } = {}) {
   await page.goto(site.baseUrl + hash);
   return page;
 }
+
+/** Fill the membership demo's fields so that a run takes many seconds (for Cancel tests). */
+export async function fillLongMembershipRun(panel) {
+  await panel.locator('input[name="n_min"]').fill('100000');
+  await panel.locator('input[name="n_max"]').fill('1000000');
+  await panel.locator('input[name="points"]').fill('40');
+  await panel.locator('input[name="repeats"]').fill('15');
+}
