@@ -24,8 +24,10 @@
 //    (pass/fail/inconclusive) and each metric's ✓/✗/?; "stable: yes" if all
 //    N agree. The measured classes shown beside it are tallied separately.
 //    Inconclusive results are not retried ("Measure again"): they count.
-// Takes ~1 min on an idle 2-core machine (a check can take up to ~10 s, so
-// at worst ~4 min). Exit status 1 only if the benchmark could not run; an
+// Each Check starts a fresh Python worker (pre-started while the page is
+// idle) and may measure again by itself while a verdict is inconclusive.
+// Takes ~3 min on an idle 2-core machine (a check can take up to ~25 s, so
+// at worst ~9 min). Exit status 1 only if the benchmark could not run; an
 // unstable verdict is reported, not fatal.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,7 +42,7 @@ const LOADS = Math.max(1, Number(option('--loads', '3')));
 const TOPIC = option('--topic', '03_time_complexity');
 const EXERCISE = option('--exercise', 'count_pairs');
 const LOAD_TIMEOUT = 120000;
-const CHECK_TIMEOUT = 60000;
+const CHECK_TIMEOUT = 120000;
 
 const topicFile = path.join(root, 'dist/data/topics', `${TOPIC}.json`);
 if (!fs.existsSync(topicFile)) {
@@ -138,7 +140,7 @@ async function check(page, block, code) {
   const state = (await block.getAttribute('data-state')) || 'none';
   const verdicts = await block.locator('.py-verdict').evaluateAll((nodes) => nodes.map((n) => ({
     metric: n.dataset.metric, state: n.dataset.state,
-    cls: (n.querySelector('.py-verdict-text')?.textContent || '').replace(/^[^:]*:\s*/, '').replace(/\s+—.*$/, ''),
+    cls: (n.querySelector('.py-verdict-text')?.textContent || '').replace(/^[^:]*:\s*/, '').replace(/\s+—.*$/, '').replace(/,.*$/, ''),
   })));
   const mark = { pass: '✓', fail: '✗', inconclusive: '?' };
   // What decides: the summary (pass/fail/inconclusive) and each metric's ✓/✗/?.
