@@ -261,25 +261,11 @@ class Exercise {
       if (time?.fit) fits.time = time.fit;
       if (time?.steps) fits.steps = time.steps;
       if (memory?.fit) fits.memory = memory.fit;
-      this.data = { rows, reference: refRows, fits, refFits: {} };
+      this.data = { rows, reference: refRows, fits };
       const metrics = ['time', 'steps', ...(this.ex.space ? ['memory'] : [])]
         .filter((m) => pointsOf(rows, m).x.length || pointsOf(refRows, m).x.length);
       this.showChart(metrics);
-      this.fitReference(metrics);
     }
-  }
-
-  // The reference's fitted class, for its dashed curve (not part of any verdict).
-  async fitReference(metrics) {
-    const data = this.data;
-    for (const m of metrics) {
-      const { x, y } = pointsOf(data.reference, m);
-      if (x.length < 3) continue;
-      try {
-        data.refFits[m] = await coreClient.request('fit', { n: x, y });
-      } catch { /* drawn without its curve */ }
-    }
-    if (this.data === data) this.draw();
   }
 
   renderVerdicts(outcome, classes) {
@@ -337,10 +323,12 @@ class Exercise {
     this.renderTable(metrics);
   }
 
+  // Yours with the judge's fit (its dashed curve and class); the reference
+  // as measured, without a class of its own: only yours is judged.
   seriesList() {
-    const { rows, reference, fits = {}, refFits = {} } = this.data || {};
+    const { rows, reference, fits = {} } = this.data || {};
     const list = [];
-    for (const [who, label, fit] of [[rows, 'your code', fits[this.metric]], [reference, 'reference solution', refFits[this.metric]]]) {
+    for (const [who, label, fit] of [[rows, 'your code', fits[this.metric]], [reference, 'reference solution', null]]) {
       const { x, y } = pointsOf(who, this.metric);
       if (x.length) list.push({ label, x, y, fit: fit && !fit.error ? fit : null });
     }
