@@ -202,6 +202,7 @@ export class CheckSession {
     this.current = null;
     this.stopped = false;
     this.closed = false;
+    this.stopSignal = new Promise((resolve) => { this.resolveStop = resolve; });
   }
 
   get status() {
@@ -210,7 +211,7 @@ export class CheckSession {
 
   async request(type, payload, { onProgress, onStream, timeoutMs = 0 } = {}) {
     if (this.stopped) throw stoppedError('stopped');
-    await this.worker.ensureLoaded();
+    await Promise.race([this.worker.ensureLoaded(), this.stopSignal]);   // Stop need not wait for Python to load
     if (this.stopped) throw stoppedError('stopped');
     this.worker.clearInterrupt();
     const state = { armed: null, grace: null, fired: 0, timedOut: false };
@@ -256,6 +257,7 @@ export class CheckSession {
   stop() {
     if (this.stopped) return;
     this.stopped = true;
+    this.resolveStop();
     const request = this.current;
     if (!request) return;
     request.cancel();
