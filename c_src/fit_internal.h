@@ -52,6 +52,7 @@ int fit_data_loglog_slope(const fit_data *d, double *slope);
 #define FIT_SPIKE_P   0.05  /* prior chance that a reading is a spike */
 #define FIT_SPIKE_RANGE 4.0 /* log range over which spikes spread (e^4 = 55x) */
 #define FIT_EPS_LOG   1e-9  /* numerical floor of a standard error (log) */
+#define FIT_SYSTEMATIC 0.005 /* systematic error of a size's centre (log) */
 
 /* O(n) is fitted as a + b n^(1+eps): a linear algorithm's per-item cost
 ** creeps with n (caches, allocators), which is not a log n -- over the
@@ -101,7 +102,10 @@ typedef struct fit_model {
     double tau;         /* the best intercept parameter (fit_model.c) */
     double occam;       /* Occam cost of the intercept and O(n)'s tilt (see
                            fit_model.c), added to loss when growing classes
-                           are compared; 0 until fit_model_occam */
+                           are compared; 0 until fit_model_occam; then
+                           lowered by fit_model_step when a cache step
+                           explains the data */
+    double occam_tau;   /* the intercept's share of occam */
     double located;     /* the shape located at the wide noise ... */
     double located_sigma;   /* ... this one (0: not yet); kept between
                                calls on the same data and class */
@@ -121,6 +125,19 @@ void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
 ** costs a hundred fits. work as for fit_model_fit. */
 void fit_model_occam(const fit_data *d, int cls, double sigma, fit_model *mo,
                      double *work);
+
+/* Cache steps (fit_model.c): classes O(n) to O(n^3) may have a per-item
+** cost that steps up once n passes a cache size, with prior chance
+** FIT_STEP_P, at FIT_STEP_AT positions over the measured range. */
+#define FIT_STEP_P  0.35
+#define FIT_STEP_AT 7
+int fit_model_stepped(int cls);
+
+/* Average the class's likelihood over a cache step as well (see
+** fit_model.c), into mo->occam; after fit_model_occam at the same sigma.
+** Only for fit_model_stepped classes with at least 4 sizes. */
+void fit_model_step(const fit_data *d, int cls, double sigma, fit_model *mo,
+                    double *work);
 
 /* Least squares in relative error with a free intercept (any sign), for
 ** exact data: fills mo (loss 0, applicable 0 if the class cannot be
