@@ -149,10 +149,10 @@ bench: $(NATIVE)/coursecore $(NATIVE)/bench_fit_speed $(WASM)/coursecore.mjs dis
 $(NATIVE)/bench_fit_speed: tools/bench/bench_fit_speed.c $(NATIVE)/libcoursecore.a
 	$(CC) $(CFLAGS_STD) $(CFLAGS) $< $(NATIVE)/libcoursecore.a -lm -o $@
 
-# Accuracy of the complexity classifier: real timings (tests/fit_real), 12 unseen seed bases, the synthetic suite.
+# Accuracy of the complexity classifier: real timings (tests/fit_real), reliability on unseen suites, the synthetic suite.
 bench-fit: $(NATIVE)/bench_fit $(NATIVE)/coursecore
 	python3 tools/bench/real/score.py
-	$(NATIVE)/bench_fit --sweep 12 1000
+	$(NATIVE)/bench_fit --unseen
 	$(NATIVE)/bench_fit
 
 $(NATIVE)/bench_fit: tools/bench/bench_fit.c $(NATIVE)/libcoursecore.a

@@ -24,6 +24,15 @@
 ** chosen on bases 1-24, 100-123 and 200-223 and on the real timings in
 ** tests/fit_real; `make bench-fit` sweeps bases 1000-1011, whose scores
 ** were read after each change but never tuned against.
+**
+** `bench_fit --heldout K [BASE]` runs K cases of a second generator (the
+** held-out suite below: cache steps, overheads, GC spikes, coarse ticks
+** and drift drawn together). Every run ends with a reliability table:
+** the verdicts binned by the confidence they were stated with, against
+** how often they were right. `bench_fit --unseen` is what `make
+** bench-fit` prints: the sweep of bases 1000-1011 and 3500 held-out cases
+** of base 5000, each with its table, and the two together.
+** BENCH_FIT_CONF=1 prints every verdict's confidence (a developer aid).
 */
 #include "fit.h"
 
@@ -34,6 +43,14 @@
 #include <string.h>
 
 #define SEEDS 3
+/* The unseen suites `make bench-fit` reports (--unseen): seed bases of
+** this suite and a seed base of the held-out generator that no setting
+** was chosen on. Tuning used bases 1-24, 100-123, 200-223 here and bases
+** 7000-7001 of the held-out generator. */
+#define UNSEEN_SWEEP_BASE    1000
+#define UNSEEN_SWEEP_BASES   12
+#define UNSEEN_HELDOUT_BASE  5000
+#define UNSEEN_HELDOUT_CASES 3500
 #define MAX_POINTS 256
 
 enum {
@@ -192,16 +209,99 @@ static void make_case(bench_case *bc, int cls, int mode, int seed, unsigned long
 
 /* ------------------------------------------------------------------ run */
 
+/* ------------------------------------------------------------------ run */
+
+/* ---------------------------------------------------------- reliability */
+
+/* Stated confidence against observed accuracy: every conclusive verdict
+** falls in the bin of the confidence it was stated with. The issue's
+** promise: at most 1% wrong at >= 0.9 and 0.5% at >= 0.99. */
+#define BINS 3
+static const double bin_lo[BINS] = {0.65, 0.9, 0.99};
+
+typedef struct reliability {
+    int stated[BINS], wrong[BINS];
+    double conf_sum[BINS];
+    int cases, right, inconclusive;
+} reliability;
+
+static void note_verdict(reliability *rl, int truth_cls, const fit_result *r) {
+    int b = 0;
+    if (getenv("BENCH_FIT_CONF"))   /* developer aid: every verdict's confidence */
+        printf("conf %d %.6f %d\n", r->best != FIT_INCONCLUSIVE, r->confidence, r->best == truth_cls);
+    rl->cases++;
+    if (r->best == FIT_INCONCLUSIVE) { rl->inconclusive++; return; }
+    while (b + 1 < BINS && r->confidence >= bin_lo[b + 1]) b++;
+    rl->stated[b]++;
+    rl->conf_sum[b] += r->confidence;
+    if (r->best == truth_cls) rl->right++;
+    else rl->wrong[b]++;
+}
+
+static void add_reliability(reliability *to, const reliability *from) {
+    int b;
+    for (b = 0; b < BINS; b++) {
+        to->stated[b] += from->stated[b];
+        to->wrong[b] += from->wrong[b];
+        to->conf_sum[b] += from->conf_sum[b];
+    }
+    to->cases += from->cases;
+    to->right += from->right;
+    to->inconclusive += from->inconclusive;
+}
+
+/* Wrong verdicts among those stated with confidence >= bin_lo[from]. */
+static double wrong_share(const reliability *rl, int from, int *stated, int *wrong) {
+    int b;
+    *stated = *wrong = 0;
+    for (b = from; b < BINS; b++) { *stated += rl->stated[b]; *wrong += rl->wrong[b]; }
+    return *stated ? (double)*wrong / *stated : 0.0;
+}
+
+/* The table, the two promises and the accuracy; returns 1 when all hold. */
+static int print_reliability(const char *title, const reliability *rl) {
+    int b, s90, w90, s99, w99, ok;
+    double e90, e99;
+    printf("reliability, %s (%d cases):\n", title, rl->cases);
+    printf("  %-13s %8s %8s %10s %10s\n", "stated", "verdicts", "wrong", "mean conf", "observed");
+    for (b = 0; b < BINS; b++) {
+        double hi = b + 1 < BINS ? bin_lo[b + 1] : 1.0;
+        printf("  [%.2f, %.2f%c %8d %8d %10.4f %9.2f%%\n", bin_lo[b], hi, b + 1 < BINS ? ')' : ']',
+               rl->stated[b], rl->wrong[b],
+               rl->stated[b] ? rl->conf_sum[b] / rl->stated[b] : 0.0,
+               rl->stated[b] ? 100.0 * (rl->stated[b] - rl->wrong[b]) / rl->stated[b] : 0.0);
+    }
+    printf("  %-13s %8d\n", "inconclusive", rl->inconclusive);
+    e90 = wrong_share(rl, 1, &s90, &w90);
+    e99 = wrong_share(rl, 2, &s99, &w99);
+    ok = e90 <= 0.01 && e99 <= 0.005 && rl->right >= 0.97 * rl->cases;
+    printf("  wrong at >= 0.9: %.2f%% (%d/%d, goal <= 1%%); at >= 0.99: %.2f%% (%d/%d, goal <= 0.5%%)\n",
+           100.0 * e90, w90, s90, 100.0 * e99, w99, s99);
+    printf("  accuracy %.1f%% (%d/%d, goal >= 97%%): %s\n", 100.0 * rl->right / rl->cases, rl->right,
+           rl->cases, ok ? "met" : "MISSED");
+    return ok;
+}
+
+/* ------------------------------------------------------------------ run */
+
 typedef struct tally {
     int confusion[FIT_CLASS_COUNT][FIT_CLASS_COUNT + 1];
     int mode_ok[MODE_COUNT], mode_total[MODE_COUNT];
     int ok, total, flips, both_conclusive;
+    reliability rel;
 } tally;
+
+static int verdict_of(const bench_case *bc, fit_result *r) {
+    if (fit_classify(bc->n, bc->y, bc->count, r) != 0) {
+        memset(r, 0, sizeof *r);
+        r->best = FIT_INCONCLUSIVE;
+    }
+    return r->best;
+}
 
 static int verdict(const bench_case *bc) {
     fit_result r;
-    if (fit_classify(bc->n, bc->y, bc->count, &r) != 0) return FIT_INCONCLUSIVE;
-    return r.best;
+    return verdict_of(bc, &r);
 }
 
 static void show_failure(const bench_case *bc, int got) {
@@ -221,9 +321,11 @@ static void show_failure(const bench_case *bc, int got) {
 
 static void run_case(tally *t, int cls, int mode, int seed, unsigned long base, int verbose) {
     static bench_case bc, rerun;
+    fit_result r;
     int got, again;
     make_case(&bc, cls, mode, seed, base);
-    got = verdict(&bc);
+    got = verdict_of(&bc, &r);
+    note_verdict(&t->rel, cls, &r);
     t->confusion[cls][got == FIT_INCONCLUSIVE ? FIT_CLASS_COUNT : got]++;
     t->mode_total[mode]++;
     t->total++;
@@ -279,14 +381,16 @@ static void run_suite(tally *t, unsigned long base, int verbose) {
             for (seed = 0; seed < SEEDS; seed++) run_case(t, cls, mode, seed, base, verbose);
 }
 
-/* One line per seed base; returns how many bases met both targets. */
-static int sweep(unsigned long first, int bases) {
+/* One line per seed base; returns how many bases met both targets. The
+** verdicts' stated confidences are added to *rel. */
+static int sweep(unsigned long first, int bases, reliability *rel) {
     static tally t;
     int b, c, met = 0;
     for (b = 0; b < bases; b++) {
         int worst = 0, meets;
         memset(&t, 0, sizeof t);
         run_suite(&t, first + (unsigned long)b, 0);
+        add_reliability(rel, &t.rel);
         for (c = 1; c < FIT_CLASS_COUNT; c++)
             if (t.confusion[c][c] < t.confusion[worst][worst]) worst = c;
         meets = t.ok >= 0.95 * t.total && t.confusion[worst][worst] >= 0.9 * (SEEDS * MODE_COUNT);
@@ -301,22 +405,175 @@ static int sweep(unsigned long first, int bases) {
     return met;
 }
 
+
+/* ------------------------------------------------------- held-out suite */
+
+/* A second generator, written after the classifier was tuned and never
+** tuned against, modelling what goes wrong in real timings rather than
+** one failure at a time. Every case draws, independently:
+**   - a class, 5-10 sizes over 8x-1000x (O(2^n): 5-10 consecutive or
+**     evenly spaced n from 8-30), 1-7 repeats, interleaved or size by size;
+**   - a cache step (O(n) and above, 40% of cases): the per-item cost rises
+**     1.2-2.5x once n passes a cache size somewhere in the range, over
+**     0.1-0.5 decades -- still the same class;
+**   - an additive overhead (50%): 1-50% of the value at the largest n;
+**   - noise 1-15%, GC spikes (30%: 1-8% of readings 2-20x slower),
+**     a coarse timer (30%: 100 us or 1 ms, the smallest true value 3-300
+**     ticks), and a drift of 5-30% over the run (30%). */
+typedef struct heldout_case {
+    bench_case bc;
+    double cache_at, cache_factor, cache_width, overhead, noise, spike_p, tick, drift;
+    int sizes, repeats, interleaved;
+} heldout_case;
+
+static double heldout_truth(const heldout_case *h, double n, double nmax) {
+    int cls = h->bc.cls;
+    double f = cls == FIT_2N ? pow(2.0, n - nmax) : fit_basis(cls, n) / fit_basis(cls, nmax);
+    if (h->cache_factor > 1.0 && cls != FIT_O1 && cls != FIT_LOGN) {
+        double z = (log10(n) - log10(h->cache_at)) / h->cache_width;
+        f *= 1.0 + (h->cache_factor - 1.0) / (1.0 + exp(-4.0 * z));
+    }
+    return f + h->overhead;
+}
+
+static int heldout_sizes(int cls, rng *r, int want, double *sizes) {
+    int i, m = 0;
+    double lo, hi;
+    if (cls == FIT_2N) {
+        lo = floor(between(r, 8, 18));
+        hi = uniform(r) < 0.5 ? lo + want - 1 : lo + floor(between(r, want, 14));
+    } else {
+        lo = pow(10.0, between(r, 1.0, 3.5));
+        hi = lo * pow(10.0, between(r, 0.9, cls >= FIT_N2 ? 2.0 : 3.0));
+        if (cls == FIT_N3 && hi > 3000) { lo *= 3000 / hi; hi = 3000; }
+    }
+    for (i = 0; i < want; i++) {
+        double t = (double)i / (want - 1);
+        double v = cls == FIT_2N ? floor(lo + t * (hi - lo) + 0.5) : floor(lo * pow(hi / lo, t) + 0.5);
+        if (v < 1) v = 1;
+        if (m == 0 || v > sizes[m - 1]) sizes[m++] = v;
+    }
+    return m;
+}
+
+static void heldout_point(heldout_case *h, rng *r, double n, double nmax, double scale,
+                          int index, int total) {
+    bench_case *bc = &h->bc;
+    double y = scale * heldout_truth(h, n, nmax), t = total > 1 ? (double)index / (total - 1) : 0.0;
+    y *= exp(h->noise * normal(r));
+    if (h->spike_p > 0 && uniform(r) < h->spike_p) y *= exp(between(r, log(2.0), log(20.0)));
+    y *= 1.0 + h->drift * t;
+    if (h->tick > 0) y = floor(y / h->tick + 0.5) * h->tick;
+    bc->n[bc->count] = n;
+    bc->y[bc->count] = y;
+    bc->count++;
+}
+
+static void make_heldout(heldout_case *h, int index, unsigned long base) {
+    rng r;
+    double sizes[16], scale, smallest;
+    int m, i, k, total;
+    memset(h, 0, sizeof *h);
+    r.s = base * 0x2545F4914F6CDD1Dull + (uint64_t)index * 0x9E3779B97F4A7C15ull + 12345u;
+    splitmix(&r);
+    h->bc.cls = index % FIT_CLASS_COUNT;
+    h->sizes = 5 + (int)(splitmix(&r) % 6);
+    h->repeats = 1 + (int)(splitmix(&r) % 7);
+    h->interleaved = uniform(&r) < 0.5;
+    m = heldout_sizes(h->bc.cls, &r, h->sizes, sizes);
+    if (uniform(&r) < 0.4) {
+        h->cache_at = sizes[0] * pow(sizes[m - 1] / sizes[0], between(&r, 0.15, 0.85));
+        h->cache_factor = between(&r, 1.2, 2.5);
+        h->cache_width = between(&r, 0.1, 0.5);
+    }
+    if (uniform(&r) < 0.5) h->overhead = exp(between(&r, log(0.01), log(0.5)));
+    h->noise = between(&r, 0.01, 0.15);
+    if (uniform(&r) < 0.3) h->spike_p = between(&r, 0.01, 0.08);
+    if (uniform(&r) < 0.3) h->drift = between(&r, 0.05, 0.3) * (uniform(&r) < 0.5 ? -1 : 1);
+    smallest = heldout_truth(h, sizes[0], sizes[m - 1]);
+    scale = pow(10.0, between(&r, -5, -1)) ;
+    if (uniform(&r) < 0.3) {
+        h->tick = uniform(&r) < 0.5 ? 1e-4 : 1e-3;
+        scale = exp(between(&r, log(3.0), log(300.0))) * h->tick / smallest;
+    }
+    total = m * h->repeats;
+    if (h->interleaved) {
+        for (k = 0; k < h->repeats; k++)
+            for (i = 0; i < m; i++) heldout_point(h, &r, sizes[i], sizes[m - 1], scale, h->bc.count, total);
+    } else {
+        for (i = 0; i < m; i++)
+            for (k = 0; k < h->repeats; k++) heldout_point(h, &r, sizes[i], sizes[m - 1], scale, h->bc.count, total);
+    }
+}
+
+static void show_heldout_miss(const heldout_case *h, const fit_result *r, int index) {
+    printf("  held-out miss #%d: %-10s -> %-12s conf %.3f (top %s, 2nd %s) sizes %d x%d %.0f..%.0f"
+           " cache %.2fx overhead %.2f noise %.2f spikes %.2f tick %g drift %+.2f\n",
+           index, fit_class_label(h->bc.cls), fit_class_label(r->best), r->confidence,
+           fit_class_label(r->top), fit_class_label(r->runner_up), h->sizes, h->repeats,
+           h->bc.n[0], h->bc.n[h->bc.count - 1], h->cache_factor, h->overhead, h->noise,
+           h->spike_p, h->tick, h->drift);
+    if (getenv("BENCH_FIT_DUMP")) {
+        int i;
+        for (i = 0; i < h->bc.count; i++) printf("    %g,%.6g\n", h->bc.n[i], h->bc.y[i]);
+    }
+}
+
+/* cases held-out cases from seed base; confidences into *rel. */
+static void heldout(int cases, unsigned long base, reliability *rel, int verbose) {
+    static heldout_case h;
+    int i, c, ok[FIT_CLASS_COUNT] = {0}, tot[FIT_CLASS_COUNT] = {0};
+    for (i = 0; i < cases; i++) {
+        fit_result r;
+        make_heldout(&h, i, base);
+        verdict_of(&h.bc, &r);
+        note_verdict(rel, h.bc.cls, &r);
+        tot[h.bc.cls]++;
+        if (r.best == h.bc.cls) ok[h.bc.cls]++;
+        else if (verbose && (r.best != FIT_INCONCLUSIVE || verbose > 1)) show_heldout_miss(&h, &r, i);
+    }
+    printf("held-out suite, seed base %lu, per class:", base);
+    for (c = 0; c < FIT_CLASS_COUNT; c++)
+        printf(" %s %.1f%%", fit_class_label(c), tot[c] ? 100.0 * ok[c] / tot[c] : 0.0);
+    printf("\n");
+}
+
 int main(int argc, char **argv) {
     static tally t;
+    static reliability rs, rh, all;
     unsigned long base = 1;
-    int verbose = 0, i, bases = 0;
+    int verbose = 0, i, bases = 0, held = 0, unseen = 0;
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-v") == 0) verbose = 1;
+        if (strcmp(argv[i], "-v") == 0) verbose++;
         else if (strcmp(argv[i], "--sweep") == 0 && i + 1 < argc) bases = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--heldout") == 0 && i + 1 < argc) held = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--unseen") == 0) unseen = 1;
         else base = strtoul(argv[i], NULL, 10);
     }
+    if (unseen) {       /* what `make bench-fit` reports: both unseen suites */
+        sweep(UNSEEN_SWEEP_BASE, UNSEEN_SWEEP_BASES, &rs);
+        print_reliability("seed bases never tuned on", &rs);
+        heldout(UNSEEN_HELDOUT_CASES, UNSEEN_HELDOUT_BASE, &rh, verbose);
+        print_reliability("held-out generator", &rh);
+        add_reliability(&all, &rs);
+        add_reliability(&all, &rh);
+        print_reliability("both unseen suites", &all);
+        return 0;
+    }
+    if (held > 0) {
+        heldout(held, base, &rh, verbose ? verbose : 1);
+        print_reliability("held-out generator", &rh);
+        return 0;
+    }
     if (bases > 0) {
-        sweep(base, bases);
+        sweep(base, bases, &rs);
+        print_reliability("sweep", &rs);
         return 0;
     }
     printf("bench-fit: %d classes x %d conditions x %d seeds (seed base %lu)\n",
            FIT_CLASS_COUNT, MODE_COUNT, SEEDS, base);
     run_suite(&t, base, verbose);
     print_summary(&t);
+    print_reliability("this suite", &t.rel);
     return 0;
 }
