@@ -1,21 +1,23 @@
-"""checker.py -- run and measure exercise code, in the browser and in tests.
+"""checker.py -- the measuring tools a Check is built from.
 
-One stdlib-only module used in two places:
+Stateless, stdlib only, used in two places: in the page under Pyodide
+(CPython 3.14, 32-bit WebAssembly, one thread) and under desktop CPython
+(3.11 here) by web/py/check_cli.py. The procedure that uses these tools
+(reference first, then the learner, sizes, rounds, budgets) is
+check_session.py; worker_host.py is what the page's worker calls.
 
-* in the page, under Pyodide (CPython 3.14, 32-bit WebAssembly, one
-  thread): the worker loads it, runs the learner's function against the
-  exercise's TESTS and measures its growth for the classifier;
-* under CPython 3.11 by tests/content/verify_content.py, which checks that
-  every reference solution meets its target and every naive one misses it.
-
-The content format is content/FORMAT.md. The functions:
-
-    split_cells(source)            -> [{kind, name, headers, code, line}]
-    load_function(code, name, check_code)   -> (func, namespace)
-    run_tests(func, tests)         -> [{index, call, expected, actual, passed}]
-    measure(func, make_input, sizes, ...)   -> {"results": [...], "complete": ...}
-    to_csv(sizes, values)          -> "n,value" rows for `coursecore fit`
-    measurement_csv(result, metric) -> the same, straight from measure()
+    split_cells(source)              -> [{kind, name, headers, code, line}]
+    describe_error(exc, filenames)   -> {kind, message, line, traceback}
+    run_module(code, filename)       -> namespace (a fresh one)
+    input_maker(make_input)          -> make(n, seed): both generator signatures
+    copier(args)                     -> a function returning fresh copies of args
+    weight(args)                     -> about how many items args hold
+    clock_resolution(clock)          -> the clock's smallest step, in seconds
+    warm_up(clock)                   -> runs varied Python until its speed settles
+    count_steps(func, args)          -> Python lines executed in the learner's code
+    peak_bytes(func, args)           -> extra bytes at the peak of one call
+    series(rows, field)              -> {"n": [...], "y": [...]} for the core
+    to_csv(n, y, header)             -> "n,value" rows for `coursecore fit`
 
 Nothing here prints; errors are raised as exceptions with a message a
 learner can read.
@@ -25,15 +27,16 @@ import copy
 import gc
 import re
 import sys
-import time
+import traceback
 
 __all__ = [
-    "CLASSES", "split_cells", "load_function", "run_tests", "measure",
-    "clock_resolution", "count_steps", "peak_bytes", "to_csv",
-    "measurement_csv",
+    "split_cells", "describe_error", "run_module", "input_maker", "copier", "weight",
+    "clock_resolution", "warm_up", "count_steps", "peak_bytes", "series", "to_csv",
+    "LEARNER_FILE",
 ]
 
-CLASSES = ("O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)", "O(2^n)")
+LEARNER_FILE = "<exercise>"     # the filename the learner's code is compiled with
+REPEAT_FILTER = 1.5             # repeats slower than this times the best are dropped
 
 # ------------------------------------------------------------------ cells --
 
@@ -100,125 +103,74 @@ def split_cells(source):
     return cells
 
 
-# ------------------------------------------------------------ run + tests --
+# ----------------------------------------------------------------- errors --
 
-def load_function(code, name, check_code=None):
-    """Run code (a stub, the learner's edit, a solution) and fetch ``name``.
-
-    code runs in a fresh namespace of its own; check_code (the exercise's
-    check cell) runs in a second fresh namespace, so nothing the learner
-    defines can replace TESTS, SIZES or make_input. Returns
-    (func, namespace) where namespace is the check cell's namespace
-    (TESTS, SIZES, make_input; empty without check_code).
-
-    Raises whatever the code raises (SyntaxError, ...), or LookupError if
-    the code does not define a function called ``name``.
+def describe_error(exc, filenames=(LEARNER_FILE, "<editor>")):
+    """{kind, message, line, traceback} for an exception, with the
+    traceback cut to the frames of code in ``filenames`` (the learner's).
     """
-    user = {"__name__": "exercise", "__builtins__": __builtins__}
-    exec(compile(code, "<exercise>", "exec"), user)
-    func = user.get(name)
-    if not callable(func):
-        raise LookupError("your code must define a function called %s()" % name)
-    namespace = {"__name__": "check", "__builtins__": __builtins__}
-    if check_code:
-        exec(compile(check_code, "<check>", "exec"), namespace)
-    return func, namespace
-
-
-def _short_repr(value, limit=200):
-    """repr() cut to about ``limit`` characters."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    frames = [f for f in tb if f.filename in filenames]
+    line = frames[-1].lineno if frames else None
+    if isinstance(exc, SyntaxError) and exc.filename in filenames:
+        line = exc.lineno
+    lines = ["Traceback (most recent call last):\n"] if frames else []
+    lines += traceback.format_list(frames)
     try:
-        text = repr(value)
-    except Exception as exc:  # a broken __repr__ must not break the report
-        text = "<unprintable %s: %s>" % (type(value).__name__, exc)
-    if len(text) > limit:
-        text = text[: limit - 15] + " ... " + text[-10:]
-    return text
+        lines += traceback.format_exception_only(type(exc), exc)
+    except Exception:  # a learner's exception class with a broken __str__
+        lines.append("%s\n" % type(exc).__name__)
+    text = "".join(lines)
+    if len(text) > 20000:
+        text = text[:8000] + "\n... (traceback cut) ...\n" + text[-8000:]
+    try:
+        message = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)
+    except Exception:
+        message = ""
+    return {"kind": type(exc).__name__, "message": message[:2000], "line": line, "traceback": text}
 
 
-def _describe_exception(exc):
-    message = str(exc)
-    name = type(exc).__name__
-    return "%s: %s" % (name, message) if message else name
+def one_line(exc):
+    """"ValueError: bad value" (cut to 200 characters)."""
+    try:
+        message = str(exc)
+    except Exception:
+        message = ""
+    text = "%s: %s" % (type(exc).__name__, message) if message else type(exc).__name__
+    return text if len(text) <= 200 else text[:185] + " ... " + text[-10:]
 
 
-def run_tests(func, tests):
-    """Run func on every (args_tuple, expected) pair in tests.
+# ----------------------------------------------------------------- running --
 
-    Each call gets ``copy.deepcopy(args)`` so one test cannot spoil the next.
-    Returns one dict per test, in order:
+def run_module(code, filename, name="exercise", builtins_dict=None):
+    """Run code as a module in a fresh namespace and return the namespace.
 
-        index     1-based test number
-        call      e.g. "has_duplicates([1, 2, 1])" (reprs cut to ~200 chars)
-        expected  repr of the expected value
-        actual    repr of the result, or "TypeError: ..." if it raised
-        passed    True if the call returned a value == expected
+    builtins_dict, if given, is the namespace's __builtins__ (a copy, so
+    that a module-level `bool = ...` never reaches the real builtins).
+    Raises whatever the code raises.
     """
-    results = []
-    name = getattr(func, "__name__", "f")
-    for index, (args, expected) in enumerate(tests, 1):
-        call = "%s(%s)" % (name, ", ".join(_short_repr(a, 80) for a in args))
-        call = _short_repr_text(call)
-        try:
-            actual_value = func(*copy.deepcopy(args))
-        except Exception as exc:
-            actual, passed = _short_repr_text(_describe_exception(exc)), False
-        else:
-            actual = _short_repr(actual_value)
-            try:
-                passed = bool(actual_value == expected)
-            except Exception as exc:
-                actual, passed = "%s (comparing raised %s)" % (actual, _describe_exception(exc)), False
-        results.append({
-            "index": index, "call": call, "expected": _short_repr(expected),
-            "actual": actual, "passed": passed,
-        })
-    return results
+    import builtins
+    ns = {"__name__": name, "__builtins__": builtins_dict if builtins_dict is not None else builtins}
+    exec(compile(code, filename, "exec"), ns)
+    return ns
 
 
-def _short_repr_text(text, limit=200):
-    return text if len(text) <= limit else text[: limit - 15] + " ... " + text[-10:]
+def input_maker(make_input):
+    """make(n, seed) for a check cell's make_input(n, seed=0) or make_input(n).
 
-
-# ------------------------------------------------------------------ clock --
-
-_resolution = None
-
-
-def clock_resolution():
-    """Smallest step of time.perf_counter, measured once and cached.
-
-    Browsers clamp their clocks (100 us or 5 us in Pyodide), so the value
-    reported by time.get_clock_info() cannot be trusted there; we sample
-    consecutive different readings and keep the smallest difference.
+    The older one-argument form gives the same input for every seed; the
+    second value returned says whether seeds are honoured.
     """
-    global _resolution
-    if _resolution is None:
-        clock = time.perf_counter
-        best = float("inf")
-        spins = 0  # bounds the total work even if the clock never moves
-        for _ in range(20):
-            # Wait for a tick edge, then time one whole tick.
-            t0 = clock()
-            t1 = clock()
-            while t1 == t0 and spins < 2000000:
-                t1 = clock()
-                spins += 1
-            t2 = clock()
-            while t2 == t1 and spins < 2000000:
-                t2 = clock()
-                spins += 1
-            if t2 > t1:
-                best = min(best, t2 - t1)
-        _resolution = best if best != float("inf") else 1e-3
-    return _resolution
+    code = getattr(make_input, "__code__", None)
+    takes_seed = code is None or code.co_argcount >= 2 or bool(code.co_flags & 0x04)
 
+    def make(n, seed):
+        args = make_input(n, seed) if takes_seed else make_input(n)
+        if type(args) is not tuple:
+            raise TypeError("make_input(n) must return a tuple of arguments, got %s" % type(args).__name__)
+        return args
+    return make, takes_seed
 
-def _min_batch_seconds():
-    return max(0.01, 1000 * clock_resolution())
-
-
-# ------------------------------------------------------------------ input --
 
 _ATOMS = (int, float, complex, str, bytes, bool, type(None), range)
 _ATOM_TYPES = frozenset(_ATOMS) | {tuple}
@@ -231,15 +183,17 @@ def _atomic(x):
     return t is tuple and all(type(y) in _ATOMS for y in x)
 
 
-def _copier(args):
+def copier(args):
     """A function returning a fresh copy of the argument tuple ``args``.
 
     The copy is one the function may mutate freely. Which way to copy each
     argument is decided once, here: lists, dicts and sets of immutable atoms
     are copied shallowly (fast), bytearrays by value, atoms not at all,
-    anything else through copy.deepcopy.
+    anything else through copy.deepcopy (which keeps sharing inside args).
     """
     plan = []
+    mutable = [id(a) for a in args if not _atomic(a)]
+    deep = len(set(mutable)) < len(mutable)   # one object passed twice: keep that
     for a in args:
         t = type(a)
         if _atomic(a):
@@ -251,7 +205,11 @@ def _copier(args):
         elif t is bytearray:
             plan.append(bytearray)
         else:
-            plan.append(copy.deepcopy)
+            plan.append(None)
+            deep = True
+    if deep:  # one deepcopy of the whole tuple keeps sharing between arguments
+        deepcopy = copy.deepcopy
+        return lambda: deepcopy(args)
     plan = tuple(plan)
 
     def copy_args():
@@ -259,136 +217,86 @@ def _copier(args):
     return copy_args
 
 
-def _copy_args(args):
-    """One fresh copy of an argument tuple (see _copier)."""
-    return _copier(args)()
+def weight(args, limit=10_000_000):
+    """About how many items args hold (containers two levels deep), >= 1."""
+    total = 1
+    for a in args:
+        if isinstance(a, (list, tuple, dict, set, frozenset, bytearray, str, bytes)):
+            total += len(a)
+            if isinstance(a, (list, tuple)) and a and isinstance(a[0], (list, tuple, dict, set)):
+                total += len(a) * len(a[0])
+        if total > limit:
+            break
+    return total
 
 
-def _same(a, b):
-    try:
-        return bool(a == b)
-    except Exception:
-        return False
+# ------------------------------------------------------------------- clock --
 
-
-# ------------------------------------------------------------------- time --
-
-class _Stop(Exception):
-    """Raised inside measure() when the budget runs out or should_stop()."""
-
-
-def _timed(func, arg_list):
-    """Seconds for calling func on each argument tuple in arg_list, gc off."""
-    clock = time.perf_counter
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+def clock_resolution(clock, spins_max=200000):
+    """Smallest step of clock(), sampled: browsers clamp their clocks
+    (100 us, or 5 us when cross-origin isolated), so what the platform
+    reports cannot be trusted. Bounded work even if the clock never moves.
+    """
+    best = float("inf")
+    spins = 0
+    for _ in range(12):
         t0 = clock()
-        for args in arg_list:
-            func(*args)
-        return clock() - t0
-    finally:
-        if enabled:
-            gc.enable()
+        t1 = clock()
+        while t1 == t0 and spins < spins_max:   # wait for a tick edge ...
+            t1 = clock()
+            spins += 1
+        t2 = clock()
+        while t2 == t1 and spins < spins_max:   # ... then time one whole tick
+            t2 = clock()
+            spins += 1
+        if t2 > t1:
+            best = min(best, t2 - t1)
+    return best if best != float("inf") else 1e-3
 
 
-def _time_size(func, args, mutates, repeats, check, first_loops=1):
-    """Per-call seconds for one size: a list of ``repeats`` values.
+def warm_up(clock, least=0.3, most=1.5):
+    """Run varied Python until its speed settles.
 
-    Autoranged like timeit.Timer.autorange: the number of calls per batch
-    grows (1, 2, 5, 10, 20, 50, ...) until a batch lasts at least
-    _min_batch_seconds(). If the function mutates its input, every call
-    gets its own copy, made before the clock starts; otherwise all calls
-    share args. check() is called between batches and may raise _Stop.
-    Returns (values, loops).
+    In the browser the interpreter loop is compiled to optimised machine
+    code in the background after the first few hundred ms of work; until
+    then the first measured sizes look too slow. Returns the seconds spent.
     """
-    target = _min_batch_seconds()
-    # Copies for a mutating func are made in chunks of at most ~2 million
-    # elements in all, so a fast call on a big input cannot exhaust memory.
-    weight = 1 + sum(len(a) for a in args if isinstance(a, (list, dict, set, bytearray, str, bytes, tuple)))
-    chunk_max = max(1, min(1000, 2000000 // weight))
-
-    # When copying dominates (a fast call that mutates a big input), stop
-    # growing the batch once it has taken this long in wall-clock time: the
-    # timed part is then shorter than target, less precise but bounded.
-    wall_cap = max(0.25, 25 * target)
-
-    copy_args = _copier(args) if mutates else None
-
-    def batch(loops):
-        if not mutates:
-            return _timed(func, [args] * loops)
-        total = 0.0
-        done = 0
-        while done < loops:
-            check()
-            chunk = min(loops - done, chunk_max)
-            copies = [copy_args() for _ in range(chunk)]
-            total += _timed(func, copies)
-            done += chunk
-            del copies
-        return total
-
-    loops = first_loops
+    start = clock()
+    best = float("inf")
+    steady = 0
     while True:
-        check()
-        wall = time.perf_counter()
-        elapsed = batch(loops)
-        if elapsed >= target or time.perf_counter() - wall >= wall_cap:
-            break
-        # the 1-2-5 sequence of timeit.Timer.autorange
-        loops = _next_loops(loops)
-    values = [elapsed / loops]
-    while len(values) < repeats:
-        check()
-        values.append(batch(loops) / loops)
-    return values, loops
+        t0 = clock()
+        d = {}
+        s = set()
+        items = []
+        for i in range(1500):
+            d[i] = d.get(i - 1, 0) + 1
+            s.add(i * 7 % 13)
+            items.append(str(i))
+        "".join(sorted(items))
+        lap = clock() - t0
+        steady = steady + 1 if lap >= 0.95 * best else 0
+        best = min(best, lap)
+        spent = clock() - start
+        if spent > most or (spent > least and steady >= 5):
+            return spent
 
 
-def _loops_for(per_call, growth):
-    """A starting loop count for the next size.
+# ------------------------------------------------------------------- steps --
 
-    per_call is the time of one call at this size and growth the factor
-    the next size is expected to cost more per call. The count is the
-    1-2-5 value just below what would fill one batch, so autoranging the
-    next size starts close to its answer without overshooting it.
-    """
-    want = _min_batch_seconds() / max(per_call * growth, 1e-9)
-    k = 1
-    while _next_loops(k) <= want:
-        k = _next_loops(k)
-    return k
-
-
-def _next_loops(loops):
-    s = str(loops)
-    if s[0] == "1":
-        return loops * 2
-    if s[0] == "2":
-        return loops // 2 * 5
-    return loops * 2
-
-
-# ------------------------------------------------------------------ steps --
-
-def _steps_monitoring(func, args):
-    """Executed lines via sys.monitoring LINE events (3.12+)."""
+def _steps_monitoring(func, args, filename):
+    """Lines executed in code compiled as ``filename`` (sys.monitoring, 3.12+)."""
     mon = sys.monitoring
-    tool = None
-    for candidate in (5, 4, 3, 2):
-        if mon.get_tool(candidate) is None:
-            tool = candidate
-            break
+    tool = next((t for t in (5, 4, 3, 2) if mon.get_tool(t) is None), None)
     if tool is None:
         raise RuntimeError("no free sys.monitoring tool id")
-    mon.use_tool_id(tool, "checker.steps")
+    mon.use_tool_id(tool, "memperf.steps")
     count = [0]
-    here = _steps_monitoring.__code__
     disable = mon.DISABLE
 
     def on_line(code, line):
-        if code is here:
-            return disable
+        if code.co_filename != filename:
+            return disable        # never again for this line of other code
         count[0] += 1
         return None
 
@@ -402,13 +310,12 @@ def _steps_monitoring(func, args):
     finally:
         mon.register_callback(tool, mon.events.LINE, None)
         mon.free_tool_id(tool)
-        if hasattr(mon, "restart_events"):
-            mon.restart_events()
+        mon.restart_events()      # undo the DISABLEs for the next count
     return count[0]
 
 
-def _steps_settrace(func, args):
-    """Executed lines via sys.settrace (3.11 and older)."""
+def _steps_settrace(func, args, filename):
+    """Lines executed in code compiled as ``filename`` (sys.settrace, 3.11)."""
     count = [0]
 
     def local(frame, event, arg):
@@ -417,7 +324,7 @@ def _steps_settrace(func, args):
         return local
 
     def global_(frame, event, arg):
-        return local
+        return local if frame.f_code.co_filename == filename else None
 
     old = sys.gettrace()
     sys.settrace(global_)
@@ -428,19 +335,20 @@ def _steps_settrace(func, args):
     return count[0]
 
 
-def count_steps(func, args):
-    """Number of Python lines executed by one call func(*args).
-
-    Counts lines in func and in every Python function it calls (C code such
-    as sorted() or set() counts nothing). Deterministic for a given input
-    and interpreter. Uses sys.monitoring where it exists, else sys.settrace.
+def count_steps(func, args, filename=LEARNER_FILE):
+    """Number of Python lines executed by one call func(*args), counting
+    only lines of code compiled as ``filename`` (the learner's code, not
+    the checker's, not the standard library's, not C code such as sorted()
+    or `x in list`, which counts nothing). Exact and deterministic for a
+    given input and interpreter, and a lower bound on the work done.
+    Uses sys.monitoring where it exists, else sys.settrace.
     """
     if hasattr(sys, "monitoring"):
-        return _steps_monitoring(func, args)
-    return _steps_settrace(func, args)
+        return _steps_monitoring(func, args, filename)
+    return _steps_settrace(func, args, filename)
 
 
-# ----------------------------------------------------------------- memory --
+# ------------------------------------------------------------------ memory --
 
 def peak_bytes(func, args):
     """Extra bytes allocated at the peak of one call func(*args).
@@ -469,140 +377,46 @@ def peak_bytes(func, args):
     return max(0, peak - base)
 
 
-# ---------------------------------------------------------------- measure --
+# ------------------------------------------------------------------ series --
 
-def measure(func, make_input, sizes, *, budget_s=8.0, repeats=3,
-            metrics=("time", "steps", "memory"), progress=None,
-            should_stop=None, steps_budget_s=1.0):
-    """Measure how func's cost grows over sizes.
+def series(rows, field):
+    """{"n": [...], "y": [...]} of one measurement, ready for the core.
 
-    For each n in sizes (increasing), make_input(n) builds the argument
-    tuple outside any timed region, then:
-
-    time    per-call seconds, ``repeats`` values per size. Each value is one
-            autoranged batch (see _time_size): the batch grows until it
-            lasts max(0.01 s, 1000 x the measured clock resolution). A
-            first, untimed-for-results call warms up and tells whether
-            func mutates its input; if it does, each later call gets its
-            own copy, made outside the timed region.
-    steps   executed Python lines in one call (count_steps), only at the
-            small sizes: counting stops once it has cost steps_budget_s.
-    memory  peak_bytes of one call: extra space beyond the input.
-
-    Stops early, keeping the sizes finished so far, when the next size
-    would not fit in budget_s (estimated from the growth so far), when the
-    budget is spent, or when should_stop() returns true. progress(fraction,
-    message) is called between sizes. An exception raised by func or
-    make_input propagates (the caller shows it).
-
-    Returns {
-      "results": [{"n": n, "time": [s, ...], "loops": k,
-                   "steps": int or None, "peak_bytes": int or None}, ...],
-      "complete": True if every size was measured,
-      "reason": None, "budget" or "stopped",
-      "mutates": bool, "clock_resolution": seconds, "elapsed": seconds,
-    }
+    rows are measurement rows ({"n": ..., field: value or [values]}).
+    A list of repeats keeps every value within REPEAT_FILTER (1.5x) of the
+    best at its size: other work on the machine only ever adds time, as
+    timeit's documentation says, so a much slower repeat is noise. Rows
+    without the field are skipped. None when no row has it.
     """
-    start = time.perf_counter()
-    deadline = start + budget_s
-    metrics = tuple(metrics)
-    sizes = list(sizes)
-    out = {
-        "results": [], "complete": False, "reason": None, "mutates": False,
-        "clock_resolution": clock_resolution(), "elapsed": 0.0,
-    }
-    steps_spent = 0.0
-    steps_on = "steps" in metrics
-    last_cost = prev_cost = None  # seconds spent on the last two sizes
-    start_loops = 1
-    prev_call = None  # per-call seconds at the previous size
-
-    def check():
-        if should_stop is not None and should_stop():
-            raise _Stop("stopped")
-        if time.perf_counter() > deadline:
-            raise _Stop("budget")
-
-    try:
-        for i, n in enumerate(sizes):
-            check()
-            if last_cost is not None and i > 0:
-                # The next size costs at least growth^2 times the last one
-                # (quadratic), or the ratio seen between the last two sizes
-                # if that is worse (cubic, exponential).
-                growth = n / sizes[i - 1]
-                factor = max(growth * growth, last_cost / prev_cost if prev_cost else 0.0)
-                if time.perf_counter() + last_cost * factor > deadline:
-                    raise _Stop("budget")
-            if progress is not None:
-                progress(i / len(sizes), "n = %d" % n)
-            size_start = time.perf_counter()
-            row = {"n": n, "time": None, "loops": None, "steps": None, "peak_bytes": None}
-            args = tuple(make_input(n))
-            if "time" in metrics:
-                # First call: warm-up and mutation check, on a copy.
-                probe = _copy_args(args)
-                t0 = time.perf_counter()
-                func(*probe)
-                first = time.perf_counter() - t0
-                if not out["mutates"] and not _same(probe, args):
-                    out["mutates"] = True
-                del probe
-                check()
-                # The probe is not kept as a sample: a first call pays for
-                # cold caches and for the heap growing to its working size.
-                loops = 1 if first >= _min_batch_seconds() else start_loops
-                row["time"], row["loops"] = _time_size(func, args, out["mutates"], repeats, check, loops)
-                per_call = min(row["time"])
-                if i + 1 < len(sizes):
-                    # linear in n at least, or the growth seen so far
-                    growth = max(sizes[i + 1] / n, per_call / prev_call if prev_call else 1.0)
-                    start_loops = _loops_for(per_call, growth)
-                prev_call = per_call
-            if "memory" in metrics:
-                check()
-                row["peak_bytes"] = peak_bytes(func, _copy_args(args))
-            if steps_on:
-                check()
-                t0 = time.perf_counter()
-                row["steps"] = count_steps(func, _copy_args(args))
-                cost = time.perf_counter() - t0
-                steps_spent += cost
-                # the next size costs at least growth x this one
-                growth = sizes[i + 1] / n if i + 1 < len(sizes) else 1.0
-                if steps_spent + cost * growth > steps_budget_s:
-                    steps_on = False
-            out["results"].append(row)
-            prev_cost, last_cost = last_cost, time.perf_counter() - size_start
-        out["complete"] = True
-    except _Stop as stop:
-        out["reason"] = str(stop)
-    if progress is not None:
-        progress(1.0, "done" if out["complete"] else "stopped early (%s)" % out["reason"])
-    out["elapsed"] = time.perf_counter() - start
-    return out
-
-
-# -------------------------------------------------------------------- csv --
-
-def to_csv(sizes, values, header=None):
-    """CSV text of "n,value" rows for `coursecore fit`.
-
-    values[i] belongs to sizes[i] and is a number, a list of numbers (one
-    row each: repeats become repeated n rows) or None (skipped). header,
-    e.g. "n,seconds", is written as the first line if given.
-    """
-    lines = [header] if header else []
-    for n, v in zip(sizes, values):
-        if v is None:
+    ns, ys = [], []
+    for row in rows:
+        v = row.get(field)
+        if v is None or v == []:
             continue
-        for x in (v if isinstance(v, (list, tuple)) else [v]):
-            lines.append("%s,%r" % (n, float(x)))
+        values = v if isinstance(v, list) else [v]
+        best = min(values)
+        for x in values:
+            if best <= 0 or x <= best * REPEAT_FILTER:
+                ns.append(row["n"])
+                ys.append(x)
+    return {"n": ns, "y": ys} if ns else None
+
+
+def best_series(rows, field):
+    """Like series() but one value per size: the best (for charts, tables)."""
+    ns, ys = [], []
+    for row in rows:
+        v = row.get(field)
+        if v is None or v == []:
+            continue
+        ns.append(row["n"])
+        ys.append(min(v) if isinstance(v, list) else v)
+    return {"n": ns, "y": ys}
+
+
+def to_csv(n, y, header="n,value"):
+    """CSV text of "n,value" rows for `coursecore fit` (header first)."""
+    lines = [header]
+    for a, b in zip(n, y):
+        lines.append("%r,%r" % (a, float(b)))
     return "\n".join(lines) + "\n"
-
-
-def measurement_csv(result, metric="time", header=None):
-    """to_csv() of one metric ("time", "steps" or "peak_bytes") of measure(),
-    with the "n,<metric>" header row that `coursecore fit` requires."""
-    rows = result["results"]
-    return to_csv([r["n"] for r in rows], [r.get(metric) for r in rows], header or "n," + metric)
