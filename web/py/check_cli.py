@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""check_cli.py -- a Check under desktop CPython, judged by the native core.
+
+    python3 web/py/check_cli.py TOPIC_DIR NAME (--kind solution|naive|stub | --code FILE)
+                                [--seed N] [--coursecore PATH] [--verbose]
+
+Runs the page's procedure -- worker_host.check_start, then check_round
+until the verdict is decided -- in this process, with a Python hooks
+object, and prints the outcome as JSON on stdout. Verdicts come from
+`coursecore fit --target CLASS [--steps STEPS.csv] [--too-slow N,S,REF] --json
+FILE.csv` (the core's api_judge), never from Python. One Check per process:
+run it in a fresh process (tests/content/verify_content.py does).
+
+The loop, the same as web/src/check_flow.js:
+  1. check_start; a load error, a tampering report or a test whose
+     actual_key differs from expected_key fails the Check;
+  2. round k: a result at any size and repeat whose key differs from the
+     expected one fails ("wrong at n = ..."); an error fails; otherwise
+     the time target is judged from time + steps (+ too_slow) and the space
+     target from memory; any fail fails, all pass passes;
+  3. inconclusive and more_possible: round k + 1; else inconclusive.
+
+Outcome: {"state": "pass"|"fail"|"inconclusive"|"error", "why": ...,
+"summary": "...", "verdicts": {"time": <api_judge>, "space": ...},
+"wrong": [...], "rounds": k, "notes": [...], "plan": {...}, "reference": {...}}
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
+
+import checker      # noqa: E402
+import worker_host  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(HERE))
+COURSECORE = os.environ.get("COURSECORE", os.path.join(ROOT, "build", "native", "coursecore"))
+
+_perf_counter = time.perf_counter      # captured at import, before any learner code
+_real_exit = os._exit
+HANG_EXTRA_S = 3.0                     # after the limit, how long a swallowed interrupt may go on
+
+
+class Hooks:
+    """The hooks of check_session.py for CPython.
+
+    watchdog(seconds) arms SIGALRM (setitimer) to raise KeyboardInterrupt
+    after `seconds`, and again every 0.25 s after that, in case the code
+    swallows the first one; watchdog(0) disarms it. Code that swallows
+    every interrupt for HANG_EXTRA_S more seconds cannot be stopped from
+    inside Python: on_hang() is called, which by default prints a too-slow
+    outcome and ends the process (the page ends the worker the same way).
+    """
+
+    def __init__(self, verbose=False, on_hang=None):
+        self.verbose = verbose
+        self.clock = _perf_counter
+        self.stop = False
+        self.armed_at = None
+        self.limit = 0.0
+        self.on_hang = on_hang or _exit_too_slow
+        if hasattr(signal, "setitimer"):
+            signal.signal(signal.SIGALRM, self._expired)
+
+    def _expired(self, signum, frame):
+        if self.armed_at is not None and _perf_counter() - self.armed_at > self.limit + HANG_EXTRA_S:
+            signal.setitimer(signal.ITIMER_REAL, 0.0, 0.0)
+            self.on_hang(self.limit)
+        raise KeyboardInterrupt("time limit")
+
+    def progress(self, fraction, message, row_json=None):
+        if self.verbose:
+            print("  %3.0f%% %s" % (100 * fraction, message), file=sys.stderr, flush=True)
+
+    def should_stop(self):
+        return self.stop
+
+    def watchdog(self, seconds):
+        if not hasattr(signal, "setitimer"):
+            return
+        if seconds > 0:
+            self.armed_at, self.limit = _perf_counter(), seconds
+            signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
+        else:
+            self.armed_at = None
+            signal.setitimer(signal.ITIMER_REAL, 0.0, 0.0)
+
+
+def _exit_too_slow(limit):
+    outcome = {"state": "fail", "why": "too_slow", "hang": True, "verdicts": {}, "notes": [],
+               "summary": "your function took longer than %.0f s and ignored every request to stop "
+                          "(it catches KeyboardInterrupt), so Python was ended" % limit}
+    try:
+        sys.stdout.write(json.dumps(outcome) + "\n")
+        sys.stdout.flush()
+    finally:
+        _real_exit(3)
+
+
+# ------------------------------------------------------------------ judge --
+
+class CoreJudge:
+    """api_judge through the native CLI: judge(target, series, steps, too_slow)."""
+
+    def __init__(self, coursecore=COURSECORE):
+        self.coursecore = coursecore
+
+    def __call__(self, target, series, steps=None, too_slow=None):
+        with tempfile.TemporaryDirectory() as tmp:
+            data = os.path.join(tmp, "time.csv")
+            with open(data, "w") as f:
+                f.write(checker.to_csv((series or {}).get("n", []), (series or {}).get("y", []), "n,y"))
+            cmd = [self.coursecore, "fit", "--target", target]
+            if steps and steps.get("n"):
+                path = os.path.join(tmp, "steps.csv")
+                with open(path, "w") as f:
+                    f.write(checker.to_csv(steps["n"], steps["y"], "n,steps"))
+                cmd += ["--steps", path]
+            if too_slow:
+                cmd += ["--too-slow", "%r,%r,%r" % (too_slow["n"], too_slow["seconds"],
+                                                     too_slow.get("ref_seconds") or 0.0)]
+            cmd += ["--json", data]
+            p = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        try:
+            out = json.loads(p.stdout)
+        except ValueError:
+            return {"verdict": "error", "reason": (p.stderr or p.stdout).strip()[:300] or "exit %s" % p.returncode}
+        if "verdict" not in out:
+            return {"verdict": "error", "reason": out.get("error") or "no verdict in %r" % p.stdout[:200]}
+        return out
+
+
+def judge_available(coursecore=COURSECORE):
+    """(True, "") if `coursecore fit --target` answers with a verdict, else (False, why)."""
+    if not os.path.exists(coursecore):
+        return False, "%s is missing" % coursecore
+    out = CoreJudge(coursecore)("O(n)", {"n": [100, 200, 400, 800, 1600], "y": [1.0, 2.0, 4.0, 8.0, 16.0]})
+    if out.get("verdict") in ("pass", "fail", "inconclusive"):
+        return True, ""
+    return False, "`coursecore fit --target` is not available: %s" % out.get("reason")
+
+
+# ------------------------------------------------------------------- loop --
+
+def run_check(request, judge, targets, hooks=None):
+    """The Check loop (module docstring). targets: {"time": "O(n)", "space": "O(1)" or None}."""
+    hooks = hooks or Hooks()
+    start = json.loads(worker_host.check_start(json.dumps(request), hooks))
+    out = {"state": None, "why": None, "summary": "", "verdicts": {}, "wrong": [], "rounds": 0,
+           "notes": start.get("notes", []), "plan": start.get("plan"), "reference": start.get("reference"),
+           "tests": start.get("tests", []), "tampered": start.get("tampered", [])}
+
+    def finish(state, why, summary):
+        out.update(state=state, why=why, summary=summary)
+        return out
+
+    if start.get("error"):
+        e = start["error"]
+        return finish("error", "checker", "%s: %s: %s" % (e.get("where"), e.get("kind"), e.get("message")))
+    if start.get("load_error"):
+        e = start["load_error"]
+        return finish("fail", "error", "your code did not load: %s: %s" % (e.get("kind"), e.get("message")))
+    if start.get("tampered"):
+        return finish("fail", "tampered", "your code changed the checker: " + "; ".join(start["tampered"]))
+    failed = [t for t in start["tests"] if t["expected_key"] != t["actual_key"]]
+    if failed:
+        t = failed[0]
+        out["wrong"] = failed
+        return finish("fail", "wrong", "%d of %d tests failed, e.g. %s returned %s, expected %s%s" % (
+            len(failed), len(start["tests"]), t["call"], t["actual"], t["expected"],
+            " (%s)" % t["message"] if t.get("message") else ""))
+    expected = start["expected"]
+    for k in range(start["plan"]["rounds"]):
+        r = json.loads(worker_host.check_round(json.dumps({"round": k}), hooks))
+        out["rounds"] = k + 1
+        out["notes"] = r.get("notes", [])
+        out["rows"] = r["rows"]
+        out["series"] = r["series"]
+        out["too_slow"] = r["too_slow"]
+        out["cached"] = r["cached"]
+        if r.get("tampered"):
+            out["tampered"] = r["tampered"]
+            return finish("fail", "tampered", "your code changed the checker: " + "; ".join(r["tampered"]))
+        wrong = wrong_results(r["rows"], expected)
+        if wrong:
+            out["wrong"] = wrong
+            w = wrong[0]
+            return finish("fail", "wrong", "wrong result at n = %d (repeat %d): yours %s, the reference's %s"
+                          % (w["n"], w["repeat"], w["actual"], w["expected"]))
+        if r.get("error"):
+            e = r["error"]
+            return finish("fail", "error", "your function raised %s at n = %s: %s" % (e["kind"], e.get("n"), e["message"]))
+        if r.get("reason") == "stopped":
+            return finish("stopped", "stopped", "stopped")
+        verdicts = {"time": judge(targets["time"], r["series"]["time"], r["series"]["steps"], r["too_slow"])}
+        if targets.get("space"):
+            verdicts["space"] = judge(targets["space"], r["series"]["memory"])
+        out["verdicts"] = verdicts
+        states = [v.get("verdict") for v in verdicts.values()]
+        if "error" in states:
+            return finish("error", "judge", "; ".join(v.get("reason", "") for v in verdicts.values()))
+        if "fail" in states:
+            dims = [d for d, v in verdicts.items() if v["verdict"] == "fail"]
+            return finish("fail", "slow", "; ".join("%s: %s" % (d, verdicts[d].get("reason")) for d in dims))
+        if all(s == "pass" for s in states):
+            return finish("pass", None, "; ".join("%s: %s" % (d, v.get("reason")) for d, v in verdicts.items()))
+        if not r.get("more_possible"):
+            break
+    return finish("inconclusive", "inconclusive",
+                  "; ".join("%s: %s" % (d, v.get("reason")) for d, v in out["verdicts"].items()))
+
+
+def wrong_results(rows, expected):
+    """[{n, repeat, actual, expected}] where a result's key differs from the expected one."""
+    wrong = []
+    for row in rows:
+        want = expected.get(str(row["n"]), [])
+        for i, got in enumerate(row.get("results", [])):
+            if i >= len(want) or got["key"] != want[i]["key"]:
+                wrong.append({"n": row["n"], "repeat": i, "actual": got["repr"],
+                              "expected": want[i]["repr"] if i < len(want) else "(none)"})
+    return wrong
+
+
+# --------------------------------------------------------------- exercise --
+
+def exercise(topic_dir, name):
+    """(exercise cell, check cell, solution cell, [naive cells]) of one exercise."""
+    def cells(f):
+        with open(os.path.join(topic_dir, f), encoding="utf-8") as fh:
+            return checker.split_cells(fh.read())
+    ex = cells("exercises.py")
+    sol = cells("solutions.py")
+    ex_cell = next(c for c in ex if c["kind"] == "exercise" and c["name"] == name)
+    check = next(c for c in ex if c["kind"] == "check" and c["name"] == name)
+    solution = next(c for c in sol if c["kind"] == "solution" and c["name"] == name)
+    naives = [c for c in sol if c["kind"] == "naive" and c["name"] == name]
+    return ex_cell, check, solution, naives
+
+
+def main(argv):
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("topic_dir")
+    ap.add_argument("name")
+    ap.add_argument("--kind", choices=("solution", "naive", "stub"))
+    ap.add_argument("--code", help="a file with the code to check")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--coursecore", default=COURSECORE)
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args(argv)
+    ex_cell, check, solution, naives = exercise(args.topic_dir, args.name)
+    if args.code:
+        with open(args.code, encoding="utf-8") as f:
+            code = f.read()
+    elif args.kind == "naive":
+        code = naives[0]["code"]
+    elif args.kind == "stub":
+        code = ex_cell["code"]
+    else:
+        code = solution["code"]
+    space = ex_cell["headers"].get("space")
+    request = {"name": args.name, "check": check["code"], "solution": solution["code"], "code": code,
+               "seed": args.seed, "metrics": ["time"] + (["memory"] if space else [])}
+    targets = {"time": ex_cell["headers"]["time"], "space": space}
+    outcome = run_check(request, CoreJudge(args.coursecore), targets, Hooks(args.verbose))
+    json.dump(outcome, sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
