@@ -24,47 +24,20 @@ The exit status is 1 if anything failed. What is checked, per topic
   all; SIZES has 5-8 increasing sizes spanning at least 8x; make_input is
   deterministic; at least two exercises per topic have a naive version
   whose declared time (or space) class is above the target;
-* complexity: every solution meets its time target (and space target if
-  declared), every naive version misses the target it declares a worse
-  class for. Measured with web/py/checker.py's measure() in a fresh
-  process, one measurement at a time, and classified by
-  `build/native/coursecore fit --json FILE.csv`;
+* complexity: every solution passes a full Check and every naive version
+  fails the target it declares a worse class for, "slow" (not "wrong" or
+  "error"). A Check is the page's own procedure (web/py/check_session.py:
+  warm-up, reference first, results compared at every size, time + steps
+  + memory), run by web/py/check_cli.py in a fresh process, one at a time,
+  and judged by the core: `coursecore fit --target ... --json` (api_judge).
+  There is no verdict policy here. A Check that ends inconclusive is run
+  again with another seed, up to ATTEMPTS times in all. The class list
+  comes from the core (`coursecore classes --json`);
 * quiz.md: 10-15 questions, at least 3 types, every choice question has a
   correct option and an explanation, every order question lists classes
   slowest-growing first, every output question's expected output is what
   python3 prints (whitespace-normalised, and the same under two hash seeds);
 * the build (tools/content/build.mjs) accepts the content.
-
-Verdict policy for the complexity checks (documented here because the
-classifier is statistical):
-
-* classes are ordered O(1) < O(log n) < O(n) < O(n log n) < O(n^2) <
-  O(n^3) < O(2^n); "meets" means measured <= target, "misses" means
-  measured > target;
-* when the classifier is not confident we look at its two contenders,
-  top and runner_up. Not confident means best == "inconclusive" (the top
-  class holds < 65% of the evidence) or, for this rule only, a confidence
-  below LOW_CONFIDENCE = 0.99 (the top class is less than ~100x as likely
-  as the runner-up). Then "meets" is accepted if the top class is <=
-  target or the target is the runner-up, and "misses" is accepted if the
-  top class is > target. This is what lets an O(n) solution pass when
-  cache and allocator effects make large inputs look like O(n log n): the
-  two are hard to tell apart over one decade of n;
-* "misses" is also accepted when the classifier's log-log slope (Theil-Sen,
-  reported as "slope") is at least the target's exponent + 0.5 (O(1): 0,
-  O(log n): 0.25, O(n): 1, O(n log n): 1.2, O(n^2): 2, O(n^3): 3): the
-  growth is then clearly faster than the target even when the verdict is
-  inconclusive (e.g. an exponential measured over very few sizes);
-* "meets" is also accepted, for the targets O(1), O(n), O(n^2) and O(n^3),
-  when that slope is at most the target's exponent + 0.05 (MEETS_SLOPE_MARGIN).
-  A true O(n log n) has slope 1 + 1/ln n, about 1.11-1.16 over the sizes
-  used here, so this only forgives a verdict that the data's own growth
-  contradicts: with repeats that agree very closely, a few percent of
-  cache or allocator bump at one size can make the classifier confidently
-  pick O(n log n) for data that grows exactly linearly;
-* a check that does not pass is measured again, up to 2 more times (noise
-  on a shared machine); it fails only if every attempt fails, and then the
-  per-size numbers and the classifier's reason are printed.
 
 If build/native/coursecore is missing, `make build/native/coursecore` is
 tried; if that fails, the checks that need it are skipped with the reason.
@@ -88,11 +61,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "web", "py"))
 
+import canonical  # noqa: E402  (web/py/canonical.py)
+import check_cli  # noqa: E402  (web/py/check_cli.py)
 import checker  # noqa: E402  (web/py/checker.py)
 
-CLASSES = list(checker.CLASSES)
+CLASSES = []      # filled from the core in main()
 PY = sys.executable or "python3"
+CHECK_CLI = os.path.join(ROOT, "web", "py", "check_cli.py")
 COURSECORE = os.environ.get("COURSECORE", os.path.join(ROOT, "build", "native", "coursecore"))
+# The program whose `fit --target` judges the Checks: the core, unless JUDGE
+# names a stand-in (tests/py/stub_coursecore.py, for testing this file).
+JUDGE = os.environ.get("JUDGE", COURSECORE)
 
 WORDS = (1500, 3000)
 EXAMPLES = (8, 12)
@@ -101,16 +80,9 @@ QUESTIONS = (10, 15)
 MIN_TYPES = 3
 MIN_NAIVE = 2
 RUN_TIMEOUT = 60
-SOLUTION_BUDGET = 4.0
-NAIVE_BUDGET = 3.0
-ATTEMPTS = 3
-LOW_CONFIDENCE = 0.99
-SLOPE_MARGIN = 0.5
-MEETS_SLOPE_MARGIN = 0.05
-POLYNOMIAL = ("O(1)", "O(n)", "O(n^2)", "O(n^3)")
-EXPONENT = {"O(1)": 0.0, "O(log n)": 0.25, "O(n)": 1.0, "O(n log n)": 1.2, "O(n^2)": 2.0,
-            "O(n^3)": 3.0, "O(2^n)": float("inf")}
-SLOW_SOLUTION = 0.05  # seconds per call at the largest size (a warning)
+CHECK_TIMEOUT = 180   # one Check (all its rounds) in its own process
+ATTEMPTS = 2
+SLOW_SOLUTION = 0.05  # seconds per call at the check cell's largest size (a warning)
 
 
 def rank(cls):
@@ -376,10 +348,10 @@ def child_tests(topic_dir):
             entry["problems"].append("no check cell")
             continue
         try:
-            _, ns = checker.load_function("def %s(*a, **k):\n    pass\n" % name, name, check["code"])
+            ns = checker.run_module(check["code"], "<check>", "check")
             tests, sizes, make_input = ns["TESTS"], ns["SIZES"], ns["make_input"]
         except Exception as exc:
-            entry["problems"].append("check cell does not run: %s" % checker._describe_exception(exc))
+            entry["problems"].append("check cell does not run: %s" % checker.one_line(exc))
             continue
         if not tests:
             entry["problems"].append("TESTS is empty")
@@ -390,39 +362,51 @@ def child_tests(topic_dir):
         elif sizes and sizes[-1] < 8 * sizes[0]:
             entry["problems"].append("largest size %d is less than 8x the smallest %d" % (sizes[-1], sizes[0]))
         try:
-            a, b = make_input(sizes[0]), make_input(sizes[0])
-            if not isinstance(a, tuple):
-                entry["problems"].append("make_input(n) must return a tuple of arguments, got %s" % type(a).__name__)
-            elif a != b:
-                entry["problems"].append("make_input(%d) is not deterministic" % sizes[0])
+            make, takes_seed = checker.input_maker(make_input)
+            a, b = make(sizes[0], 1), make(sizes[0], 1)
+            if a != b:
+                entry["problems"].append("make_input(%d, 1) is not deterministic" % sizes[0])
+            if not takes_seed:
+                entry["problems"].append("make_input(n) takes no seed: write make_input(n, seed=0)")
+            elif a == make(sizes[0], 2):
+                entry["problems"].append("make_input(%d, 1) == make_input(%d, 2): the seed must change "
+                                         "the input" % (sizes[0], sizes[0]))
         except Exception as exc:
-            entry["problems"].append("make_input(%r) raised %s" % (sizes[0] if sizes else None, checker._describe_exception(exc)))
+            entry["problems"].append("make_input(%r) raised %s" % (sizes[0] if sizes else None, checker.one_line(exc)))
         variants = [("stub", cell)] + [(c["kind"], c) for c in sol_cells
                                        if c["name"] == name and c["kind"] in ("solution", "naive")]
         for kind, c in variants:
             run_ = {"kind": kind, "line": c["line"], "file": "exercises.py" if kind == "stub" else "solutions.py"}
             try:
-                func, _ = checker.load_function(c["code"], name, check["code"])
-                res = checker.run_tests(func, tests)
+                func = checker.run_module(c["code"], checker.LEARNER_FILE)[name]
+                res = declared_tests(func, name, tests)
                 run_["passed"] = sum(r["passed"] for r in res)
                 run_["total"] = len(res)
                 run_["failures"] = [r for r in res if not r["passed"]][:3]
             except Exception as exc:
-                run_["error"] = checker._describe_exception(exc)
+                run_["error"] = checker.one_line(exc)
             entry["runs"].append(run_)
     json.dump(out, sys.stdout)
 
 
-def child_measure(topic_dir, name, kind, metrics, budget):
-    """measure() of the solution or naive version; JSON on stdout."""
-    ex_cells = checker.split_cells(read(os.path.join(topic_dir, "exercises.py")))
-    sol_cells = checker.split_cells(read(os.path.join(topic_dir, "solutions.py")))
-    check = next(c for c in ex_cells if c["kind"] == "check" and c["name"] == name)
-    code = next(c for c in sol_cells if c["kind"] == kind and c["name"] == name)
-    func, ns = checker.load_function(code["code"], name, check["code"])
-    result = checker.measure(func, ns["make_input"], ns["SIZES"], budget_s=budget, repeats=3,
-                             metrics=tuple(metrics.split(",")))
-    json.dump(result, sys.stdout)
+def declared_tests(func, name, tests):
+    """func against the values written in TESTS, compared by canonical value
+    keys (sharing="none": a literal in TESTS cannot show sharing; the Check
+    compares sharing against the reference's own results)."""
+    import copy
+    rows = []
+    for args, expected in tests:
+        a = copy.deepcopy(args)
+        call = "%s(%s)" % (name, ", ".join(canonical.short_repr(x, 80) for x in a))
+        try:
+            actual = func(*a)
+        except Exception as exc:
+            rows.append({"call": call, "actual": checker.one_line(exc), "expected": canonical.short_repr(expected),
+                         "passed": False})
+            continue
+        rows.append({"call": call, "actual": canonical.short_repr(actual), "expected": canonical.short_repr(expected),
+                     "passed": canonical.key(actual, "none") == canonical.key(expected, "none")})
+    return rows
 
 
 # ---------------------------------------------------------------- topics --
@@ -602,8 +586,12 @@ def exercise_plan(topic, report):
         report.check(len(sols) == 1, w, "%s has exactly one solution cell (found %d)" % (name, len(sols)))
         if rank(time_t) < 0:
             continue
+        check = next((c for c in ex_cells if c["kind"] == "check" and c["name"] == name), None)
+        sizes = re.search(r"^SIZES\s*=\s*\[([^\]]*)\]", check["code"], re.M) if check else None
+        largest = max((int(x) for x in sizes.group(1).split(",") if x.strip().isdigit()), default=0) if sizes else 0
         for sol in sols:
             plan.append({"topic": topic, "name": name, "kind": "solution", "line": sol["line"],
+                         "code": sol["code"], "largest": largest,
                          "time": time_t, "space": space_t if rank(space_t or "") >= 0 else None})
         for nv in naives:
             nt, ns = nv["headers"].get("time"), nv["headers"].get("space")
@@ -616,6 +604,7 @@ def exercise_plan(topic, report):
             if worse_time or worse_space:
                 above += 1
                 plan.append({"topic": topic, "name": name, "kind": "naive", "line": nv["line"],
+                             "code": nv["code"], "largest": largest,
                              "time": time_t if worse_time else None,
                              "space": space_t if worse_space else None})
     report.check(above >= MIN_NAIVE, topic.where("solutions.py", 1),
@@ -650,112 +639,63 @@ def check_tests(topic, report):
 
 # ----------------------------------------------------------- measurement --
 
-def classify(csv_text):
-    """coursecore fit --json on csv_text -> dict (or {"error": ...})."""
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
-        f.write(csv_text)
-        name = f.name
+def run_check(item, seed):
+    """One Check of a solution or naive cell in a fresh process: the outcome dict."""
+    topic = item["topic"]
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(item["code"])
+        code = f.name
     try:
-        rc, out, err = run([COURSECORE, "fit", "--json", name], timeout=30)
+        rc, out, err = run([PY, CHECK_CLI, topic.dir, item["name"], "--code", code, "--seed", str(seed),
+                            "--coursecore", JUDGE], timeout=CHECK_TIMEOUT)
     finally:
-        os.unlink(name)
-    if rc != 0:
-        return {"error": (err or out).strip() or "exit %s" % rc}
+        os.unlink(code)
+    lines = out.strip().splitlines()
     try:
-        return json.loads(out)
-    except ValueError:
-        return {"error": "unreadable output: %r" % out[:200]}
-
-
-def verdict(fit, target, want):
-    """(passed, measured label) for want "meets" or "misses" (policy above)."""
-    t = rank(target)
-    best, top, runner = fit.get("best"), fit.get("top"), fit.get("runner_up")
-    confidence = fit.get("confidence") or 0.0
-    slope = fit.get("slope")
-    if best in CLASSES:
-        label = "%s (runner-up %s, confidence %.3f)" % (best, runner, confidence)
-        if (rank(best) <= t) == (want == "meets"):
-            return True, label
-    else:
-        label = "inconclusive (%s or %s, confidence %.2f)" % (top, runner, confidence)
-    if slope is not None:
-        label += ", log-log slope %.3f" % slope
-        if want == "misses" and slope >= EXPONENT[target] + SLOPE_MARGIN:
-            return True, label
-        if want == "meets" and target in POLYNOMIAL and slope <= EXPONENT[target] + MEETS_SLOPE_MARGIN:
-            return True, label
-    if top not in CLASSES or (best in CLASSES and confidence >= LOW_CONFIDENCE):
-        return False, label
-    if want == "meets":
-        return rank(top) <= t or runner == target, label
-    return rank(top) > t, label
-
-
-def numbers(result, metric):
-    rows = []
-    for r in result["results"]:
-        v = r.get(metric)
-        if v is None:
-            continue
-        if isinstance(v, list):
-            v = sorted(v)[len(v) // 2]
-            rows.append("n=%d: %.3g s" % (r["n"], v))
-        else:
-            rows.append("n=%d: %d B" % (r["n"], v))
-    return "; ".join(rows)
+        return json.loads(lines[-1])
+    except (ValueError, IndexError):
+        return {"state": "crashed", "why": "exit %s" % rc, "summary": " / ".join(tail(err or out, 3)), "notes": []}
 
 
 def measure_one(item, report, can_fit):
+    """A solution must pass its Check; a naive version must fail it "slow" on
+    the dimension it declares a worse class for."""
     topic, name, kind = item["topic"], item["name"], item["kind"]
     where = topic.where("solutions.py", item["line"])
-    want = "meets" if kind == "solution" else "misses"
-    dims = [("time", "time", item["time"]), ("space", "peak_bytes", item["space"])]
-    dims = [d for d in dims if d[2]]
+    dims = [d for d in ("time", "space") if item[d]]
+    what = "%s %s %s %s" % (kind, name, "passes its Check:" if kind == "solution" else "fails its Check on",
+                            ", ".join("%s target %s" % (d, item[d]) for d in dims))
     if not can_fit:
-        for dim, _, target in dims:
-            report.skip(where, "%s %s %s %s target %s" % (kind, name, want, dim, target), can_fit_why[0])
+        report.skip(where, what, can_fit_why[0])
         return
-    metrics = ",".join(["time"] + (["memory"] if item["space"] else []))
-    budget = SOLUTION_BUDGET if kind == "solution" else NAIVE_BUDGET
-    pending = {d[0] for d in dims}
-    last = {}
+    outcomes = []
     for attempt in range(ATTEMPTS):
-        rc, out, err = run([PY, os.path.abspath(__file__), "--child-measure", topic.dir, name, kind, metrics,
-                            str(budget)], timeout=budget * 3 + 60)
-        if rc != 0:
-            last = {d: ("crashed", tail(err)) for d in pending}
-            continue
-        result = json.loads(out)
-        for dim, metric, target in dims:
-            if dim not in pending:
-                continue
-            rows = [r for r in result["results"] if r.get(metric) is not None]
-            if len(rows) < 3:
-                last[dim] = ("only %d sizes measured in %.0f s" % (len(rows), budget), [numbers(result, metric)])
-                continue
-            fit = classify(checker.measurement_csv(result, metric))
-            if "error" in fit:
-                last[dim] = ("classifier error: %s" % fit["error"], [numbers(result, metric)])
-                continue
-            ok, label = verdict(fit, target, want)
-            if ok:
-                pending.discard(dim)
-                report.ok("%s: %s %s %s %s %s (measured %s)" % (where, kind, name, want, dim, target, label))
-                if kind == "solution" and dim == "time" and rows and \
-                        sorted(rows[-1]["time"])[1] > SLOW_SOLUTION:
-                    report.warn(where, "solution %s takes %.0f ms per call at n=%d (keep it under ~50 ms)" % (
-                        name, 1000 * sorted(rows[-1]["time"])[1], rows[-1]["n"]))
-            else:
-                last[dim] = ("measured %s" % label, [numbers(result, metric), "classifier: %s" % fit.get("reason")])
-        if not pending:
-            return
-        budget *= 1.5
-    for dim, _, target in dims:
-        if dim in pending:
-            what, details = last.get(dim, ("not measured", []))
-            report.fail(where, "%s %s does not %s %s target %s: %s after %d attempts" % (
-                kind, name, "meet" if want == "meets" else "miss", dim, target, what, ATTEMPTS), details)
+        outcome = run_check(item, attempt)
+        outcomes.append(outcome)
+        if outcome["state"] != "inconclusive":
+            break
+    o = outcomes[-1]
+    for note in o.get("notes", []):
+        if "content error" in note:
+            report.fail(where, "%s %s: %s" % (kind, name, note))
+    details = ["attempt %d: %s (%s): %s" % (i + 1, x["state"], x.get("why"), x.get("summary", "")[:300])
+               for i, x in enumerate(outcomes)]
+    if o.get("rows"):
+        details.append("sizes measured: %s" % ", ".join(str(r["n"]) for r in o["rows"]))
+    if kind == "solution":
+        ok = o["state"] == "pass"
+        report.check(ok, where, what, details)
+        ref_rows = [r for r in (o.get("reference") or {}).get("rows") or [] if r["n"] <= item["largest"]]
+        if ok and ref_rows and min(ref_rows[-1]["time"]) > SLOW_SOLUTION:
+            report.warn(where, "solution %s takes %.0f ms per call at n=%d (keep it under ~50 ms)" % (
+                name, 1000 * min(ref_rows[-1]["time"]), ref_rows[-1]["n"]))
+        return
+    verdicts = o.get("verdicts") or {}
+    failed_dims = [d for d in dims if (verdicts.get(d) or {}).get("verdict") == "fail"]
+    if o.get("why") == "too_slow" and "time" in dims:
+        failed_dims.append("time")
+    ok = o["state"] == "fail" and o.get("why") in ("slow", "too_slow") and bool(failed_dims)
+    report.check(ok, where, what, details)
 
 
 can_fit_why = [""]
@@ -774,6 +714,27 @@ def ensure_coursecore():
     if rc != 0:
         return False, "`coursecore list` failed: %s" % (err.strip() or rc)
     return True, out
+
+
+def core_classes():
+    """The complexity classes, slowest-growing first, from the core (their one owner)."""
+    rc, out, err = run([COURSECORE, "classes", "--json"], timeout=30)
+    if rc == 0:
+        try:
+            return list(json.loads(out)["classes"])
+        except (ValueError, KeyError):
+            pass
+    # Until `coursecore classes` exists: the labels of a fit list every class, in order.
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("n,y\n1,1\n2,2\n4,4\n")
+    try:
+        rc, out, err = run([COURSECORE, "fit", "--json", f.name], timeout=30)
+    finally:
+        os.unlink(f.name)
+    try:
+        return [c["label"] for c in json.loads(out)["classes"]]
+    except (ValueError, KeyError):
+        return []
 
 
 def check_build(content_dir, demos, report):
@@ -806,14 +767,9 @@ def main(argv):
     ap.add_argument("--no-measure", action="store_true", help="skip the complexity measurements")
     ap.add_argument("--verbose", "-v", action="store_true", help="print passing checks too")
     ap.add_argument("--child-tests", help=argparse.SUPPRESS)
-    ap.add_argument("--child-measure", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child_tests:
         child_tests(args.child_tests)
-        return 0
-    if args.child_measure:
-        d, name, kind, metrics, budget = args.child_measure
-        child_measure(d, name, kind, metrics, float(budget))
         return 0
 
     start = time.time()
@@ -827,6 +783,14 @@ def main(argv):
     ok, listing = ensure_coursecore()
     demos = {l.split("\t")[0] for l in listing.splitlines() if l.strip()} if ok else None
     can_fit_why[0] = "" if ok else listing
+    can_judge = ok
+    if ok:
+        CLASSES[:] = core_classes()
+        if not CLASSES:
+            report.fail(rel(COURSECORE), "the core gave no class list (coursecore classes --json)")
+        can_judge, judge_why = check_cli.judge_available(JUDGE)
+        if not can_judge:
+            can_fit_why[0] = judge_why
     ctx = {"topics": set(all_ids), "demos": demos, "demos_why": "" if ok else listing,
            "slugs": {}}
     for i in all_ids:
@@ -855,7 +819,7 @@ def main(argv):
 
     if not args.no_measure:
         for item in plan:
-            measure_one(item, report, ok)
+            measure_one(item, report, can_judge and bool(CLASSES))
     for f in futures:
         try:
             f.result()
