@@ -42,10 +42,12 @@ typedef struct fit_result {
     int runner_up;          /* second-ranked class */
     int tentative;          /* 1 when best is a class but confidence < 0.9:
                                the data lean that way (odds 2:1 to 9:1) */
-    double confidence;      /* 0..1 for `top`: its share of the evidence; best
-                               is top when confidence >= 0.65. 1 for exact
-                               data that one class matches (a constant
-                               series, zeros included, is O(1)) */
+    double confidence;      /* 0..1 for `top`: its share of the evidence,
+                               tempered above 0.65 for timings (fit.c,
+                               calibrate) so that it is right as often as it
+                               says; best is top when confidence >= 0.65. 1
+                               for exact data that one class matches (a
+                               constant series, zeros included, is O(1)) */
     /* y = a + b*f(n) per class, f as fit_basis except for O(2^n), where
     ** f(n) = exp_base^n. a >= 0, except that a class that fits exact data
     ** exactly keeps its true intercept (2n - 1: a = -1). */
