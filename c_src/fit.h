@@ -87,7 +87,8 @@ typedef struct fit_result {
 ** *out unchanged: NULL pointers, count < 2, an n <= 0 or non-finite, a y < 0
 ** or non-finite, fewer than 2 distinct n, or no memory. Deterministic: the
 ** same input always gives the same result, natively and in wasm. Cost is
-** about 0.2 ms per distinct n (native; 1.5 ms for 8 sizes x 5 repeats). */
+** about 0.2 ms per distinct n (native; 1.5 ms for 8 sizes x 5 repeats),
+** up to 5 ms when a cache step must be weighed (fit_model.c). */
 int fit_classify(const double *n, const double *y, int count, fit_result *out);
 
 /* "O(1)" ... "O(2^n)", "inconclusive" for FIT_INCONCLUSIVE, "?" otherwise. */
