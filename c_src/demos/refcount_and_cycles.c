@@ -6,15 +6,17 @@
 ** hand every K iterations.
 **
 ** Mirrors the collector of CPython up to 3.13 (Python/gc.c in 3.12-3.13,
-** Modules/gcmodule.c before): three generations with thresholds
-** (700, 10, 10). _PyObject_GC_Link counts an allocation,
+** Modules/gcmodule.c before): three generations. gc.get_threshold() is
+** (2000, 10, 10) on 3.13 and was (700, 10, 10) up to 3.12; the demo's
+** default is 3.13's 2000. _PyObject_GC_Link counts an allocation,
 **     gcstate->generations[0].count++; // number of allocated GC objects
 ** PyObject_GC_Del counts a deallocation,
 **     if (gcstate->generations[0].count > 0) gcstate->generations[0].count--;
 ** so generation 0 is collected when allocations minus deallocations exceed
-** 700; each collection of generation g adds 1 to the count of g+1, so
-** generation 1 is collected after more than 10 collections of generation 0,
-** and generation 2 after more than 10 of generation 1 -- and then only when
+** its threshold (2000 on 3.13, 700 before); each collection of generation
+** g adds 1 to the count of g+1, so generation 1 is collected after more
+** than 10 collections of generation 0, and generation 2 after more than 10
+** of generation 1 -- and then only when
 **     long_lived_pending >= long_lived_total / 4.
 ** A collection (gc_collect_main, deduce_unreachable) sets gc_refs =
 ** ob_refcnt for every object examined (update_refs), subtracts the
@@ -493,7 +495,7 @@ static int run(demo_ctx *ctx) {
     demo_progress(ctx, 1.0, "done");
     demo_note(ctx, "Each object here is %u bytes; a cycle of %d is %u bytes that reference counting alone never frees.",
               (unsigned)sizeof(rcgc_obj), p.cycle, (unsigned)(sizeof(rcgc_obj) * (size_t)p.cycle));
-    demo_note(ctx, "Thresholds (%ld, 10, 10) as in CPython <= 3.13; 3.14's incremental collector reports (2000, 10, 0).",
+    demo_note(ctx, "Thresholds here: (%ld, 10, 10). Defaults: (700, 10, 10) on CPython 3.11-3.12, (2000, 10, 10) on 3.13; 3.14's incremental collector reports (2000, 10, 0).",
               p.threshold);
     return status;
 }
@@ -502,7 +504,7 @@ static const demo_param params[] = {
     {"iterations", "iterations (one cycle made and dropped each)", 100, 100000, 5000, 1},
     {"cycle", "objects per cycle", 1, 8, 2, 1},
     {"every", "gc.collect() by hand every K iterations", 50, 100000, 1000, 1},
-    {"threshold", "generation 0 threshold", 1, 100000, 700, 1},
+    {"threshold", "generation 0 threshold", 1, 100000, 2000, 1},
     {"keep_every", "keep every Nth cycle alive (0 = none)", 0, 1000, 0, 1},
 };
 
