@@ -49,7 +49,9 @@ results between calls: "cached": true, and a note in words).
 
 Steps: Python lines executed in the learner's code (checker.count_steps),
 one count per size from the smallest while STEPS_BUDGET_S allows. Memory
-(when asked): tracemalloc peak of one call per size, within MEMORY_BUDGET_S.
+(when asked): tracemalloc peak of one call per size, within MEMORY_BUDGET_S,
+rounded to MEMORY_QUANTUM (64) bytes: a difference smaller than one small
+object (an int that needs one more digit as sums grow) is not growth.
 
 Too slow: every learner call (or batch) runs under hooks.watchdog(LIMIT_S).
 A KeyboardInterrupt that the user did not ask for (should_stop() false), or
@@ -89,6 +91,7 @@ MAX_ELEMENTS = 2_000_000
 GEN_BUDGET_S = 0.03
 STEPS_BUDGET_S = 1.0
 MEMORY_BUDGET_S = 2.0
+MEMORY_QUANTUM = 64      # peak bytes are rounded to this: less is not growth
 CACHED_RATIO = 5.0
 MAX_LOOPS = 100_000
 REPEAT_WALL_S = 0.1      # one repeat stops adding calls after this long
@@ -309,24 +312,21 @@ class Check:
         expected = {}
         steps_state = {"on": True, "spent": 0.0, "last": None}
         mem_state = {"on": "memory" in self.metrics, "spent": 0.0, "last": None}
+        # Pass 1: each size once, plus the results of the repeats only later
+        # rounds time; stops where the next size would not fit.
+        first_deadline = self.clock() + 0.75 * self.ref_budget
         i = 0
         while i < len(planned):
             n = planned[i]
             self.progress(0.05 + 0.25 * i / len(planned), "reference solution: n = %d" % n)
-            if rows and not self.affordable(rows, n, deadline, repeats_max):
+            if rows and not self.affordable(rows, n, first_deadline, 1):
                 self.note("The reference solution was measured up to n = %d: larger sizes did not fit "
                           "in its time budget, so yours is measured up to there too." % rows[-1]["n"])
                 break
             row = _fresh_row(n)
             try:
-                self.measure_size(ref, row, 0, 3, "<reference>", steps_state, mem_state, deadline=None)
-                # the extra repeats later rounds may use: results only
-                for r in range(3, repeats_max):
-                    args = self.make(n, self.seed + r)
-                    imap = canonical.input_map(args) if self.sharing == "input" else None
-                    result, _ = self.guarded(ref, args, n)
-                    row["results"].append(self.canon(result, imap))
-                    del result, args
+                self.measure_size(ref, row, 0, 1, "<reference>", steps_state, mem_state, deadline=None)
+                extra = [self.result_of(ref, n, r) for r in range(3, repeats_max)]
             except TooSlow:
                 self.note("The reference solution took longer than %.0f s per call at n = %d, so the "
                           "sizes stop below it." % (self.limit, n))
@@ -335,21 +335,43 @@ class Check:
                 if n > top:      # an added size (e.g. recursion too deep): just stop adding
                     break
                 raise
-            expected[str(n)] = row.pop("results")
+            if rows and self.clock() > deadline:
+                self.note("The reference solution was measured up to n = %d: n = %d took longer than its "
+                          "time budget, so yours is measured up to there too." % (rows[-1]["n"], n))
+                break
             rows.append(row)
+            row["extra"] = extra
             i += 1
             if i == len(planned) and planned[-1] < EXTEND_MAX * top and planned[-1] < 100 * planned[0] \
                     and min(row["time"]) < EXTEND_FAST_S:
                 planned.append(min(EXTEND_MAX * top, int(planned[-1] * 1.5) + 1))
+        # Pass 2: repeats 1 and 2, one per size per pass (see round()).
+        try:
+            for r in (1, 2):
+                for row in rows:
+                    self.measure_size(ref, row, r, r + 1, "<reference>", steps_state, mem_state, deadline=None)
+        except TooSlow:
+            pass         # fewer timed repeats; every result was taken in pass 1
         for row in rows:
-            row.pop("cost", None)
-            row.pop("want_loops", None)
+            results = row.pop("results")
+            for r in range(len(results), 3):          # pass 2 was cut short
+                results.append(self.result_of(ref, row["n"], r))
+            expected[str(row["n"])] = results[:3] + row.pop("extra")
+        for row in rows:
+            for name in ("cost", "want_loops", "repeat_cost"):
+                row.pop(name, None)
         sizes_done = [row["n"] for row in rows]
         plan = {"sizes": sizes_done, "repeats": ROUND_REPEATS[0], "max_repeats": repeats_max,
                 "rounds": len(ROUND_REPEATS), "limit_s": self.limit, "budget_s": ROUND_BUDGETS_S[0],
                 "round_budgets_s": list(ROUND_BUDGETS_S), "round_repeats": list(ROUND_REPEATS),
                 "sharing": self.sharing, "seed": self.seed}
         return plan, expected, rows
+
+    def result_of(self, ref, n, r):
+        """The reference's canonical result on repeat r's input at size n (untimed)."""
+        args = self.make(n, self.seed + r)
+        imap = canonical.input_map(args) if self.sharing == "input" else None
+        return self.canon(self.guarded(ref, args, n)[0], imap)
 
     # ------------------------------------------------------- one size --
 
@@ -363,7 +385,8 @@ class Check:
         if len(rows) > 1 and rows[-2]["cost"] > 0 and last["n"] > rows[-2]["n"]:
             k = math.log(max(last["cost"], 1e-9) / rows[-2]["cost"]) / math.log(last["n"] / rows[-2]["n"])
             factor = max(factor, growth ** k)
-        predicted = 1.2 * last["cost"] * factor * max(1.0, repeats / max(1, len(last["time"])))
+        more = max(0, repeats - len(last["time"])) * last.get("repeat_cost", last["cost"])
+        predicted = 1.2 * (last["cost"] + more) * factor
         return self.clock() + predicted <= deadline
 
     def measure_size(self, fn, row, first, last, filename, steps_state, mem_state, deadline):
@@ -378,8 +401,6 @@ class Check:
         for r in range(first, last):
             if self.stop_requested():
                 raise Stopped()
-            if deadline is not None and r > first and self.clock() > deadline:
-                raise OutOfBudget()
             t_gen = self.clock()
             args = self.make(n, self.seed + r)
             gen = self.clock() - t_gen
@@ -398,6 +419,7 @@ class Check:
                 per_call, _ = self.timed_repeat(fn, n, None, row["want_loops"], gen, weight, flags)
             row["loops"] = flags["loops"]
             row["time"].append(per_call)
+            row["repeat_cost"] = self.clock() - t_gen
         if first == 0:
             self.count_steps(fn, row, filename, steps_state)
             self.measure_memory(fn, row, mem_state)
@@ -543,8 +565,10 @@ class Check:
 
     def measure_memory(self, fn, row, state):
         """tracemalloc peak of one call at this size (while MEMORY_BUDGET_S allows)."""
-        self.once(row, "peak_bytes", state, MEMORY_BUDGET_S, 2 * self.limit,
-                  lambda args: checker.peak_bytes(fn, args))
+        def peak(args):
+            value = checker.peak_bytes(fn, args)
+            return None if value is None else int(round(value / MEMORY_QUANTUM)) * MEMORY_QUANTUM
+        self.once(row, "peak_bytes", state, MEMORY_BUDGET_S, 2 * self.limit, peak)
 
     def once(self, row, field, state, budget, limit, measure):
         """One slow, exact measurement at row's size, on the repeat-0 input.
@@ -672,14 +696,14 @@ class Check:
         reason = None
         self.guard.hide()
         try:
+            # Pass 1: each new size once (first call, one timed repeat,
+            # steps, memory), smallest first, while the budget allows.
             for i, n in enumerate(sizes):
-                row = rows.get(n)
-                have = len(row["time"]) if row else 0
-                if have >= target:
+                if n in rows:
                     continue
                 self.progress(i / len(sizes), "your function: n = %d" % n)
                 measured = [rows[m] for m in sorted(rows) if m < n and rows[m].get("cost")]
-                if row is None and measured:
+                if measured:
                     if self.predicted_call(measured, n) > self.limit:
                         if self.clock() + self.limit + 0.5 > deadline:
                             reason = "budget"
@@ -688,25 +712,28 @@ class Check:
                     if not self.affordable(measured, n, deadline, target):
                         reason = "budget"
                         break
-                elif row is not None and self.clock() + row["cost"] / max(1, have) * (target - have) > deadline:
-                    reason = "budget"
-                    break
-                if row is None:
-                    row = _fresh_row(n)
-                    rows[n] = row
-                    first = 0
-                else:
-                    first = have
+                row = rows[n] = _fresh_row(n)
                 try:
-                    self.measure_size(self.func, row, first, target, checker.LEARNER_FILE,
-                                      steps_state, mem_state, deadline)
-                except OutOfBudget:
-                    reason = "budget"
-                    break
+                    self.measure_size(self.func, row, 0, 1, checker.LEARNER_FILE, steps_state, mem_state, deadline)
                 finally:
                     if not row["time"]:
                         rows.pop(n, None)
                 self.progress((i + 1) / len(sizes), "your function: n = %d" % n, _public(row))
+            # Pass 2 and on: one more repeat at every size per pass, so a
+            # burst of other work on the machine slows one repeat at several
+            # sizes (which the repeat filter drops), not every repeat at one.
+            for r in range(1, target):
+                for n in sorted(rows):
+                    row = rows[n]
+                    if len(row["time"]) != r:
+                        continue
+                    if self.clock() + row.get("repeat_cost", 0.0) > deadline:
+                        reason = reason or "budget"
+                        raise OutOfBudget()
+                    self.measure_size(self.func, row, r, r + 1, checker.LEARNER_FILE, steps_state, mem_state, deadline)
+                    self.progress(1.0, "your function: n = %d, repeat %d" % (n, r + 1), _public(row))
+        except OutOfBudget:
+            reason = "budget"
         except TooSlow as slow:
             out["too_slow"] = {"n": slow.n, "seconds": max(self.limit, slow.seconds),
                                "ref_seconds": self.ref_time.get(slow.n)}
