@@ -141,10 +141,12 @@ test-e2e: dist
 
 # ------------------------------------------------------------ benchmarks --
 
-# Wasm vs native time ratio; Pyodide time-to-ready, Check-to-verdict time and verdict stability.
+# Wasm vs native time ratio; Pyodide start-up and Check stability; 20 Checks in a row under load; the learner submissions.
 bench: $(NATIVE)/coursecore $(NATIVE)/bench_fit_speed $(WASM)/coursecore.mjs dist
 	node tools/bench/bench_wasm_vs_native.mjs
 	node tools/bench/bench_browser.mjs
+	node tools/bench/bench_checks.mjs
+	node tools/bench/bench_submissions.mjs --path both
 
 $(NATIVE)/bench_fit_speed: tools/bench/bench_fit_speed.c $(NATIVE)/libcoursecore.a
 	$(CC) $(CFLAGS_STD) $(CFLAGS) $< $(NATIVE)/libcoursecore.a -lm -o $@
