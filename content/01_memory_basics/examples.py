@@ -122,11 +122,16 @@ finally:
 
 # %% example: The gc module's settings
 import gc
+import sys
 
 print("== The gc module's settings ==")
 print("automatic collection on:", gc.isenabled())
-# (700, 10, 10) up to CPython 3.13; CPython 3.14 reports (2000, 10, 0).
+# The defaults: (700, 10, 10) on CPython 3.11 and 3.12, (2000, 10, 10) on
+# 3.13, and (2000, 10, 0) on 3.14, which includes Pyodide.
+DEFAULTS = {(3, 11): (700, 10, 10), (3, 12): (700, 10, 10), (3, 13): (2000, 10, 10)}
+expected = DEFAULTS.get(sys.version_info[:2], (2000, 10, 0))
 print("thresholds:", gc.get_threshold())
+print("the lesson's default for this version:", gc.get_threshold() == expected)
 print("pending counts:", gc.get_count())
 print("is an int tracked?", gc.is_tracked(42))
 print("is a list tracked?", gc.is_tracked([]))
@@ -233,3 +238,42 @@ except BufferError as err:
 window.release()
 buffer.append(ord("!"))
 print("after release:", buffer)
+
+
+# %% example: What a list of ints really costs
+import sys
+import tracemalloc
+
+print("== What a list of ints really costs ==")
+tracemalloc.start()
+for low in (0, 1000):
+    before = tracemalloc.get_traced_memory()[0]
+    numbers = list(range(low, low + 1000))
+    used = tracemalloc.get_traced_memory()[0] - before
+    print(f"list(range({low}, {low + 1000})): list object {sys.getsizeof(numbers):,} bytes,"
+          f" everything new {used:,} bytes")
+    del numbers
+tracemalloc.stop()
+# Desktop CPython 3.11 prints 8,056 and 31,832, then 8,056 and 40,056:
+# 0..256 are cached, every other int costs 32 bytes. Pyodide: 4,028 and
+# about 15 KB, then 4,028 and about 18 KB.
+
+
+# %% example: Your laptop vs this page
+import gc
+import struct
+import sys
+import warnings
+
+print("== Your laptop vs this page ==")
+print("Python", sys.version.split()[0], "on", sys.platform)
+print("pointer size:", struct.calcsize("P"), "bytes")
+print("sys.getsizeof([]):", sys.getsizeof([]))
+print("sys.getsizeof(1):", sys.getsizeof(1))
+print("gc.get_threshold():", gc.get_threshold())
+cached = [i for i in range(-10, 300) if int(str(i)) is int(str(i))]
+print("small-int cache:", cached[0], "to", cached[-1])
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    compile("x = 1\nx is 1", "<cell>", "exec")
+print("warning for x is 1:", caught[0].message)
