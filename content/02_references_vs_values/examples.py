@@ -250,3 +250,35 @@ print(f"shallow copy:   {shallow * 1e6:10.1f} us")
 print(f"copy each row:  {rows * 1e6:10.1f} us")
 print(f"copy.deepcopy:  {deep * 1e6:10.1f} us")
 print("deep copy slower than copying each row:", deep > rows)
+print(f"deepcopy / copy each row: about x{deep / rows:.0f}")
+
+
+# %% example: Your laptop vs this page
+import copy
+import struct
+import sys
+
+print("== Your laptop vs this page ==")
+print("Python", sys.version.split()[0], "on", sys.platform)
+print("one reference (a pointer):", struct.calcsize("P"), "bytes")
+print("sys.getsizeof([0] * 1000):", sys.getsizeof([0] * 1000))
+shared = [i for i in range(-10, 300) if int(str(i)) is int(str(i))]
+print("small ints shared by everyone:", shared[0], "to", shared[-1])
+
+
+def nested(depth):
+    value = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+deepest = 0
+for depth in range(100, 1001, 100):
+    try:
+        copy.deepcopy(nested(depth))
+        deepest = depth
+    except RecursionError:
+        print(f"deepcopy, nested {depth} deep: RecursionError"
+              f" (limit {sys.getrecursionlimit()}); {deepest} deep worked")
+        break
