@@ -60,10 +60,11 @@ except TypeError as err:
     print("not hashable:", err)
 
 
-# %% example: Counting references
+# %% example: Counting references, freed at zero
 import sys
+import weakref
 
-print("== Counting references ==")
+print("== Counting references, freed at zero ==")
 # getrefcount sees one extra, temporary reference: its own argument.
 # Absolute numbers differ between Python versions; watch the differences.
 data = []
@@ -74,12 +75,8 @@ del holder                 # the list goes away and drops both
 print("after del holder:", sys.getrefcount(data) - start)
 
 
-# %% example: Freed the moment the last reference goes
-import weakref
-
-print("== Freed the moment the last reference goes ==")
-
-
+# When the count reaches zero the object is freed at once. A weak
+# reference watches it without adding to the count.
 class Box:
     pass
 
@@ -167,6 +164,22 @@ print("list plus its strings:", deep, "bytes")
 print("1000 Nones:", sys.getsizeof([None] * 1000))
 print("1000 huge ints:", sys.getsizeof([10**100] * 1000))
 
+# tracemalloc sees every new block: the list and the ints it points to.
+import tracemalloc
+
+tracemalloc.start()
+for low in (0, 1000):
+    before = tracemalloc.get_traced_memory()[0]
+    numbers = list(range(low, low + 1000))
+    used = tracemalloc.get_traced_memory()[0] - before
+    print(f"list(range({low}, {low + 1000})): getsizeof {sys.getsizeof(numbers):,} bytes,"
+          f" tracemalloc {used:,} bytes")
+    del numbers
+tracemalloc.stop()
+# Desktop CPython 3.11: 8,056 and 31,832, then 8,056 and 40,056 (0..256 are
+# cached; every other int costs 32 bytes). Pyodide: 4,028 and about 15 KB,
+# then 4,028 and about 18 KB.
+
 
 # %% example: A size that counts shared objects once
 import sys
@@ -238,25 +251,6 @@ except BufferError as err:
 window.release()
 buffer.append(ord("!"))
 print("after release:", buffer)
-
-
-# %% example: What a list of ints really costs
-import sys
-import tracemalloc
-
-print("== What a list of ints really costs ==")
-tracemalloc.start()
-for low in (0, 1000):
-    before = tracemalloc.get_traced_memory()[0]
-    numbers = list(range(low, low + 1000))
-    used = tracemalloc.get_traced_memory()[0] - before
-    print(f"list(range({low}, {low + 1000})): list object {sys.getsizeof(numbers):,} bytes,"
-          f" everything new {used:,} bytes")
-    del numbers
-tracemalloc.stop()
-# Desktop CPython 3.11 prints 8,056 and 31,832, then 8,056 and 40,056:
-# 0..256 are cached, every other int costs 32 bytes. Pyodide: 4,028 and
-# about 15 KB, then 4,028 and about 18 KB.
 
 
 # %% example: Your laptop vs this page
