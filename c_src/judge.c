@@ -44,6 +44,11 @@
 **   4. both pass -> pass, decided by time+steps; by time alone when the
 **      lines grow more slowly than time (the rest is C-level work, which
 **      only time sees).
+**   4b. the lines grow exactly as the target (counted, not a lower class
+**      that would say nothing about C-level work) and time is unsure
+**      between classes of which one meets the target -> pass, decided by
+**      steps: time only leans above, which is what cache steps and
+**      overheads do to a linear loop; the exact count settles it.
 **   5. anything else is inconclusive: a lean of time above the target
 **      against steps that meet it is a disagreement, named as one; an
 **      unclear measurement is named as unclear.
@@ -278,6 +283,22 @@ static void pass_both(const fit_result *time, const fit_result *steps, int targe
     }
 }
 
+/* Rule 4b: the lines grow as the target exactly, and time's judgement is
+** inconclusive with a contender that meets the target. */
+static int steps_settle(const fit_result *time, const fit_result *steps, const judge_result *t,
+                        const judge_result *s, int target) {
+    return time != NULL && s->verdict == JUDGE_PASS && t->verdict == JUDGE_INCONCLUSIVE
+        && steps->best == target && !steps->tentative
+        && (time->top <= target || time->runner_up <= target);
+}
+
+static void pass_by_steps(const fit_result *time, const fit_result *steps, int target,
+                          judge_result *out) {
+    set(out, JUDGE_PASS, JUDGE_BY_STEPS, 0);
+    say_pair(out, "time %s, not clearly above the target %s, and " LINES_SHORT " %s, counted "
+             "exactly: the count settles it", time, steps, target);
+}
+
 /* Rule 5: inconclusive; names the measurement that disagreed or was unclear. */
 static void undecided(const fit_result *time, const fit_result *steps, const judge_result *t,
                       const judge_result *s, int target, judge_result *out) {
@@ -316,6 +337,8 @@ int judge_growth(int target, const fit_result *time, const fit_result *steps, ju
         fail_by_time(time, steps, &t, &s, target, &j);
     } else if (t.verdict == JUDGE_PASS && s.verdict == JUDGE_PASS) {
         pass_both(time, steps, target, &j);
+    } else if (steps_settle(time, steps, &t, &s, target)) {
+        pass_by_steps(time, steps, target, &j);
     } else {
         undecided(time, steps, &t, &s, target, &j);
     }

@@ -21,7 +21,7 @@ for t in tests/cpython/test_*.py; do
 done
 run "fit-real" python3 tests/fit_real/test_real_fit.py build/native/coursecore
 for t in tests/py/test_*.py; do
-  [ -e "$t" ] && run "py:$(basename "$t")" python3 "$t" build/native/coursecore
+  [ -e "$t" ] && run "py:$(basename "$t")" python3 "$t"
 done
 run "node" node --test tests/node/ tests/content/
 run "dist" make dist
