@@ -174,7 +174,7 @@ class Check:
             result = fn(*args)
         finally:
             t1 = self.clock()
-            self.hooks.watchdog(0)
+            self.hooks.watchdog(0)    # the hosts' watchdogs use no builtins
             self.recheck()
         return result, t1 - t0
 
@@ -231,9 +231,15 @@ class Check:
             out["error"] = {"kind": "stopped", "message": "Stopped.", "line": None, "traceback": "",
                             "where": "reference solution"}
             return out
-        # JSON text: immutable, so nothing the learner runs can change it
+        # JSON text: immutable, so nothing the learner runs can change it.
+        # It also leaves now, before any learner code runs, as a progress row
+        # {"expected": ..., "expected_tests": [keys]}: a host can keep that
+        # copy and compare it with the one in check_start's answer.
         expected_text = json.dumps(expected)
         tests_text = json.dumps(test_expected)
+        self.hooks.progress(0.35, "reference solution measured",
+                            '{"expected": %s, "expected_tests": %s}'
+                            % (expected_text, json.dumps([t["expected_key"] for t in test_expected])))
         self.ref_rows = ref_rows
         self.ref_time = {row["n"]: min(row["time"]) for row in ref_rows if row.get("time")}
         reference = {"rows": ref_rows, "series": self.series_of(ref_rows)}
@@ -551,9 +557,9 @@ class Check:
             raise CallFailed(exc, n)
         finally:
             self.hooks.watchdog(0)
+            self.recheck()
             if enabled:
                 gc.enable()
-            self.recheck()
         if t1 - t0 >= self.limit and len(inputs) == 1:
             raise TooSlow(n, t1 - t0)
         return t1 - t0, kept
@@ -612,9 +618,10 @@ class Check:
         try:
             self.hooks.watchdog(LOAD_LIMIT_S)
             try:
-                ns = checker.run_module(self.code, checker.LEARNER_FILE, "exercise", dict(vars(builtins)))
+                ns = checker.run_module(self.code, checker.LEARNER_FILE, "exercise", dict(builtins.__dict__))
             finally:
                 self.hooks.watchdog(0)
+                self.recheck()
         except KeyboardInterrupt:
             if self.stop_requested():
                 return {"kind": "stopped", "message": "Stopped.", "line": None, "traceback": ""}, None

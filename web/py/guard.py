@@ -32,6 +32,10 @@ import builtins
 import os
 import sys
 
+# The builtins verify() needs, bound now: learner code may replace them.
+_BUILTINS = builtins.__dict__
+_getattr, _setattr, _list = getattr, setattr, list
+
 __all__ = ["Guard", "OWN_MODULES"]
 
 OWN_MODULES = ("checker", "canonical", "guard", "check_session", "worker_host", "check_cli")
@@ -96,7 +100,7 @@ class Guard:
     def snapshot(self):
         """Record everything listed in the module docstring."""
         self.items = []
-        self.builtins = dict(vars(builtins))
+        self.builtins = dict(_BUILTINS)
         for name in OWN_MODULES:
             module = sys.modules.get(name)
             if module is None:
@@ -131,12 +135,12 @@ class Guard:
     def verify(self):
         """Lines naming what changed since snapshot(); originals restored."""
         changed = []
-        current = vars(builtins)
-        for name, value in self.builtins.items():
+        current = _BUILTINS
+        for name, value in _list(self.builtins.items()):
             if current.get(name, _MISSING) is not value:
                 changed.append("builtins.%s was %s" % (name, "deleted" if name not in current else "replaced"))
                 current[name] = value
-        for name in [n for n in current if n not in self.builtins]:
+        for name in [n for n in _list(current) if n not in self.builtins]:
             del current[name]            # added names: removed, not reported
         for label, holder, name, original in self.items:
             if holder is sys.modules:
@@ -146,13 +150,13 @@ class Guard:
                     sys.modules[name] = original
                 continue
             try:
-                now = getattr(holder, name)
+                now = _getattr(holder, name)
             except (AttributeError, ValueError):
                 now = _MISSING
             if now is not original:
                 changed.append("%s was %s" % (label, "deleted" if now is _MISSING else "replaced"))
                 try:
-                    setattr(holder, name, original)
+                    _setattr(holder, name, original)
                 except (AttributeError, TypeError):
                     pass
         return changed
