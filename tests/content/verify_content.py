@@ -70,7 +70,7 @@ PY = sys.executable or "python3"
 CHECK_CLI = os.path.join(ROOT, "web", "py", "check_cli.py")
 COURSECORE = os.environ.get("COURSECORE", os.path.join(ROOT, "build", "native", "coursecore"))
 # The program whose `fit --target` judges the Checks: the core, unless JUDGE
-# names a stand-in (tests/py/stub_coursecore.py, for testing this file).
+# names another build of it.
 JUDGE = os.environ.get("JUDGE", COURSECORE)
 
 WORDS = (1500, 3000)
