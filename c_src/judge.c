@@ -46,7 +46,7 @@
 **      only time sees).
 **   4b. the lines grow exactly as the target (counted, not a lower class
 **      that would say nothing about C-level work) and time is unsure
-**      between classes of which one meets the target -> pass, decided by
+**      between the target and the class just above it -> pass, decided by
 **      steps: time only leans above, which is what cache steps and
 **      overheads do to a linear loop; the exact count settles it.
 **   5. anything else is inconclusive: a lean of time above the target
@@ -283,13 +283,22 @@ static void pass_both(const fit_result *time, const fit_result *steps, int targe
     }
 }
 
+/* Time's two contenders are the target and the class just above it (a
+** linear loop with cache steps reads as "O(n log n), or O(n)"); a draw
+** between O(n^2) and O(1) is noise, and settles nothing. */
+static int time_near_target(const fit_result *time, int target) {
+    int lo = time->top < time->runner_up ? time->top : time->runner_up;
+    int hi = time->top < time->runner_up ? time->runner_up : time->top;
+    return lo == target && hi == target + 1;
+}
+
 /* Rule 4b: the lines grow as the target exactly, and time's judgement is
 ** inconclusive with a contender that meets the target. */
 static int steps_settle(const fit_result *time, const fit_result *steps, const judge_result *t,
                         const judge_result *s, int target) {
     return time != NULL && s->verdict == JUDGE_PASS && t->verdict == JUDGE_INCONCLUSIVE
         && steps->best == target && !steps->tentative
-        && (time->top <= target || time->runner_up <= target);
+        && time_near_target(time, target);
 }
 
 static void pass_by_steps(const fit_result *time, const fit_result *steps, int target,

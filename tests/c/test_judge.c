@@ -241,6 +241,10 @@ static void test_disagreement(void) {
     ** work they cannot see), */
     steps = exact(FIT_O1);
     CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
+    /* nor a draw far from the target (noise: "O(n^2) or O(1)"), */
+    steps = exact(FIT_N);
+    time = fit_of(FIT_N2, FIT_O1, 0.5, 0.4);
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
     /* nor a lean whose runner-up is above the target too. */
     steps = exact(FIT_N);
     time = fit_of(FIT_N2, FIT_NLOGN, 0.75, 0.2);

@@ -43,7 +43,17 @@ function transports({ start = startAnswer(), rounds = [roundAnswer()], judge = [
   const calls = { start: 0, round: 0, judge: [] };
   return {
     calls,
-    start: async (req) => { calls.start += 1; calls.startReq = req; return typeof start === 'function' ? start() : start; },
+    start: async (req, hooks) => {
+      calls.start += 1;
+      calls.startReq = req;
+      const answer = typeof start === 'function' ? start() : start;
+      // As worker_host does: the expected results leave before learner code runs.
+      if (!answer.error && !answer.forged) {
+        hooks?.progress({ fraction: 0.35, message: 'reference solution measured',
+          row: { expected: answer.expected, expected_tests: (answer.tests || []).map((t) => t.expected_key) } });
+      }
+      return answer;
+    },
     round: async (req, hooks) => {
       const r = rounds[Math.min(calls.round, rounds.length - 1)];
       calls.round += 1;
@@ -161,4 +171,13 @@ test('memory is judged against the space target, without steps', async () => {
   assert.equal(t.calls.judge.length, 2);
   assert.deepEqual(t.calls.judge[1], { target: 'O(1)', time: { n: [1, 2, 3], y: [5, 5, 5] }, steps: null, tooSlow: null });
   assert.deepEqual(t.calls.startReq.metrics, ['time', 'memory']);
+});
+
+test('expected results that changed after the learner\'s code ran fail the Check as tampered', async () => {
+  const honest = startAnswer();
+  const forged = { ...honest, forged: true };
+  const t = transports({ start: forged });
+  const outcome = await runCheck(EX, 'code', t);
+  assert.equal(outcome.state, 'fail');
+  assert.match(outcome.summary, /expected results changed/);
 });

@@ -162,8 +162,16 @@ export async function runCheck(ex, code, transports, options = {}) {
   const update = (p = {}) => onUpdate({
     phase, round, fraction: p.fraction ?? 0, message: p.message ?? '', plan: out.plan, reference: out.reference.rows, rows: out.rows,
   });
+  // The reference's results, as they left Python before any learner code
+  // ran: the copy the Check trusts (check_start's copy must equal it).
+  let sealed = null;
   const hooks = {
     progress(p) {
+      if (phase === 'start' && p?.row && 'expected' in p.row && !('n' in p.row)) {
+        if (!sealed) sealed = p.row;
+        update({ fraction: p.fraction, message: p.message });
+        return;
+      }
       if (p?.row) {
         if (phase === 'start') out.reference.rows = mergeRows(out.reference.rows, [p.row]);
         else out.rows = mergeRows(out.rows, [p.row]);
@@ -201,8 +209,14 @@ export async function runCheck(ex, code, transports, options = {}) {
     if (start.load_error.kind === 'stopped') return finish('stopped', 'Stopped while your code was loading.');
     return finish('fail', `Your code could not be loaded: ${describeError(start.load_error)}. Nothing was tested.`);
   }
+  const testKeys = (start.tests || []).map((t) => t.expected_key);
+  if (!sealed || JSON.stringify(sealed.expected) !== JSON.stringify(start.expected)
+      || JSON.stringify(sealed.expected_tests) !== JSON.stringify(testKeys)) {
+    out.tampered.push('the expected results changed after your code ran');
+  }
   out.tests = compareTests(start.tests);
   if (out.tampered.length) return tamperedOutcome(out, finish);
+  const expected = sealed.expected;
   const failed = out.tests.filter((t) => !t.passed).length;
   if (out.tests.some((t) => t.stopped)) return finish('stopped', 'Stopped while the tests ran.');
   const slowTest = out.tests.find((t) => t.tooSlow);
@@ -245,7 +259,7 @@ export async function runCheck(ex, code, transports, options = {}) {
       const at = Number.isFinite(error.n) ? ` at n = ${error.n}` : '';
       return finish('fail', `${passedTests}, but your code raised an error while it was being measured${at}: ${describeError(error)}.`);
     }
-    const { mismatch, compared } = compareResults(out.rows, start.expected);
+    const { mismatch, compared } = compareResults(out.rows, expected);
     if (mismatch) {
       out.mismatch = mismatch;
       return finish('fail', `${passedTests}, but at n = ${mismatch.n} your result differs from the reference's: yours ${cut(mismatch.yours)}, expected ${cut(mismatch.expected)}.`);
@@ -273,7 +287,7 @@ export async function runCheck(ex, code, transports, options = {}) {
     return finish('stopped', out.rows.length ? 'Stopped: the sizes measured so far are shown.' : 'Stopped.');
   }
   if (out.cutShort) {
-    const { mismatch, compared } = compareResults(out.rows, start.expected);
+    const { mismatch, compared } = compareResults(out.rows, expected);
     out.compared = compared;
     if (mismatch) {
       out.mismatch = mismatch;
