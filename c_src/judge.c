@@ -19,6 +19,9 @@
 **     that meet it hold a lean's share of the evidence (65%), that is a
 **     lean toward "meets" -> pass ("O(1) or O(log n), within the target
 **     O(n) either way"); otherwise inconclusive, naming both contenders.
+**     A draw between a polynomial target and the class above it, on data
+**     read once per size (memory, counts), passes when the log-log slope is
+**     within 0.05 of the target's power (the steps of a set's memory).
 **     A draw never fails, even with both contenders above the target: the
 **     weights of a draw are not calibrated enough for that (an O(1) fixture
 **     with a GC-noisy plateau reads "O(log n) or O(n)" at 98% growth).
@@ -164,6 +167,21 @@ static int judge_best(const fit_result *r, int target, char *tail, size_t cap) {
     return JUDGE_INCONCLUSIVE;
 }
 
+/* A draw between a polynomial target and the class just above it, on
+** data read once per size (the Check reads its deterministic measurements,
+** peak bytes and line counts, once; timings always several times), where
+** the log-log slope itself is within JUDGE_SLOPE_MARGIN of the target's
+** power: a set's or dict's memory grows in steps of 2-4x, which reads as
+** "O(n) or O(n log n)" though its slope stays at 1 (n log n over two
+** decades has a slope of about 1.12). */
+static int slope_settles_draw(const fit_result *r, int target) {
+    static const double power[FIT_CLASS_COUNT] = { 0, -1, 1, -1, 2, 3, -1 };
+    int lo = r->top < r->runner_up ? r->top : r->runner_up;
+    int hi = r->top < r->runner_up ? r->runner_up : r->top;
+    return lo == target && hi == target + 1 && power[target] >= 0 && r->points == r->distinct_n
+        && isfinite(r->loglog_slope) && r->loglog_slope <= power[target] + JUDGE_SLOPE_MARGIN;
+}
+
 /* Verdict of a series where no class holds a lean: top and runner-up;
 ** never a fail (see the rule at the top). */
 static int judge_draw(const fit_result *r, int target, char *tail, size_t cap) {
@@ -176,6 +194,10 @@ static int judge_draw(const fit_result *r, int target, char *tail, size_t cap) {
         }
         snprintf(tail, cap, ", both within the target %s, but faster growth is not ruled out", t);
         return JUDGE_INCONCLUSIVE;
+    }
+    if (slope_settles_draw(r, target)) {
+        snprintf(tail, cap, ", and its measured growth n^%.2f is within the target %s", r->loglog_slope, t);
+        return JUDGE_PASS;
     }
     if (!top_meets && !runner_meets) {
         snprintf(tail, cap, ", both faster than the target %s, but no class fits clearly enough "

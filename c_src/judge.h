@@ -54,6 +54,7 @@
 #define JUDGE_TOO_SLOW_RATIO 20.0
 
 /* Fewer distinct sizes than this never decide: two points fit any class. */
+#define JUDGE_SLOPE_MARGIN 0.05   /* a draw settled by the log-log slope (judge.c) */
 #define JUDGE_MIN_SIZES 3
 
 typedef struct judge_result {

@@ -33,6 +33,7 @@ static fit_result fit_of(int top, int ru, double w_top, double w_ru) {
     r.tentative = r.best != FIT_INCONCLUSIVE && w_top < JUDGE_CONFIDENT;
     r.points = 40;
     r.distinct_n = 8;
+    r.loglog_slope = (double[]){ 0, 0.15, 1, 1.12, 2, 3, 10 }[top];
     strcpy(r.reason, "from the test");
     return r;
 }
@@ -253,6 +254,23 @@ static void test_disagreement(void) {
     time = exact(FIT_N2);
     steps = fit_of(FIT_N, FIT_NLOGN, 0.5, 0.4);
     CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_FAIL && !j.disagree);
+}
+
+/* A set's memory: read once per size, in 4x steps, "O(n) or O(n log n)"
+** with a slope of 1: the slope settles the draw; the same draw from
+** timings (several readings per size) does not. */
+static void test_memory_staircase(void) {
+    fit_result r = fit_of(FIT_NLOGN, FIT_N, 0.5, 0.45);
+    judge_result j;
+    r.points = r.distinct_n;        /* read once per size */
+    r.loglog_slope = 1.01;
+    CHECK(judge_growth(FIT_N, &r, NULL, &j) == 0 && j.verdict == JUDGE_PASS);
+    CHECK_MSG(has(j.reason, "n^1.01 is within the target O(n)"), "%s", j.reason);
+    r.loglog_slope = 1.12;
+    CHECK(judge_growth(FIT_N, &r, NULL, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
+    r.loglog_slope = 1.01;
+    r.points = 3 * r.distinct_n;    /* timings: several readings per size */
+    CHECK(judge_growth(FIT_N, &r, NULL, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
 }
 
 static void test_steps_missing(void) {
@@ -508,6 +526,7 @@ int main(void) {
     test_both_pass();
     test_c_level_loop();
     test_disagreement();
+    test_memory_staircase();
     test_steps_missing();
     test_every_combination();
     test_too_slow();
