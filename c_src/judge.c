@@ -40,7 +40,9 @@
 **      decides, with fit_judge's reason: it has no subject, because the same
 **      call judges a memory series for a space target, which has no steps.
 **   3. time fails the target confidently (a best class above it at >= 90%,
-**      not tentative) -> fail, decided by time, even though the steps did
+**      not tentative; but not a single log factor above it while the lines
+**      grow exactly as the target, which caches do: that is rule 5) -> fail,
+**      decided by time, even though the steps did
 **      not fail; when they meet the target the reason names C-level
 **      work ("time grows as O(n^2) ... although the Python lines grow as
 **      O(n): the extra work is inside C code such as `x in list`").
@@ -246,10 +248,20 @@ int fit_judge(const fit_result *r, int target, judge_result *out) {
 
 /* ------------------------------------------------------ time + steps */
 
+/* Time reads one log factor above the target (O(n log n) for O(n), O(log n)
+** for O(1)) while the lines grow exactly as the target: caches and a
+** growing dict do that to a correct linear loop, even at 90% confidence
+** (the reference count_pairs in Chromium), so time alone cannot fail it. */
+static int log_factor_only(const fit_result *time, const fit_result *steps, int target) {
+    return steps != NULL && steps->distinct_n >= JUDGE_MIN_SIZES && steps->best == target
+        && !steps->tentative && (target == FIT_O1 || target == FIT_N) && time->best == target + 1;
+}
+
 /* Rule 3: time's best class is above the target, and not a lean. */
-static int time_surely_above(const fit_result *time, int target) {
+static int time_surely_above(const fit_result *time, const fit_result *steps, int target) {
     return time->distinct_n >= JUDGE_MIN_SIZES && is_class(time->best) && time->best > target
-        && !time->tentative && time->confidence >= JUDGE_CONFIDENT;
+        && !time->tentative && time->confidence >= JUDGE_CONFIDENT
+        && !log_factor_only(time, steps, target);
 }
 
 /* Rule 1: the step counts alone fail the target. */
@@ -363,7 +375,7 @@ int judge_growth(int target, const fit_result *time, const fit_result *steps, ju
         fail_by_steps(steps, t.verdict == JUDGE_PASS, target, &j);
     } else if (!have_steps) {
         time_alone(&t, steps, &j);
-    } else if (time != NULL && time_surely_above(time, target)) {
+    } else if (time != NULL && time_surely_above(time, steps, target)) {
         set(&j, JUDGE_FAIL, JUDGE_BY_TIME, s.verdict == JUDGE_PASS);
         fail_by_time(time, steps, &t, &s, target, &j);
     } else if (t.verdict == JUDGE_PASS && s.verdict == JUDGE_PASS) {

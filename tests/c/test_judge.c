@@ -242,6 +242,14 @@ static void test_disagreement(void) {
     ** work they cannot see), */
     steps = exact(FIT_O1);
     CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
+    /* A confident O(n log n) time beside exact O(n) lines is one log factor,
+    ** which caches produce: inconclusive, never a fail by time ... */
+    steps = exact(FIT_N);
+    time = fit_of(FIT_NLOGN, FIT_N, 0.95, 0.04);
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE && j.disagree);
+    /* ... while a confident O(n^2) still fails by time (C-level work). */
+    time = fit_of(FIT_N2, FIT_NLOGN, 0.95, 0.04);
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_FAIL);
     /* nor a draw far from the target (noise: "O(n^2) or O(1)"), */
     steps = exact(FIT_N);
     time = fit_of(FIT_N2, FIT_O1, 0.5, 0.4);
