@@ -43,3 +43,11 @@ export async function fillLongMembershipRun(panel) {
   await panel.locator('input[name="points"]').fill('40');
   await panel.locator('input[name="repeats"]').fill('15');
 }
+
+/** Replace an editor's text as a learner would: click, select all, type. */
+export async function setCode(block, code) {
+  const page = block.page();
+  await block.locator('.cm-content').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(code);
+}

@@ -32,7 +32,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSite, openPage } from '../../tests/e2e/harness.mjs';
+import { startSite, openPage, setCode } from '../../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -124,15 +124,8 @@ async function timeFirstRun(page) {
   };
 }
 
-/** Replace the editor's text as a learner would: select all, type. */
-async function setCode(page, block, code) {
-  await block.locator('.cm-content').first().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(code);
-}
-
 async function check(page, block, code) {
-  await setCode(page, block, code);
+  await setCode(block, code);
   const started = Date.now();
   await block.locator('.py-check').click();
   await block.locator('.py-check:not([disabled])').waitFor({ timeout: CHECK_TIMEOUT });

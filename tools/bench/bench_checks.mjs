@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSite, openPage } from '../../tests/e2e/harness.mjs';
+import { startSite, openPage, setCode } from '../../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -62,15 +62,9 @@ function table(header, rows) {
 const tally = (xs) => [...xs.reduce((m, x) => m.set(x, (m.get(x) || 0) + 1), new Map())]
   .sort((p, q) => q[1] - p[1]).map(([x, n]) => `${n}x ${x}`).join('; ');
 
-async function setCode(page, block, code) {
-  await block.locator('.cm-content').first().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(code);
-}
-
 /** One Check as a learner sees it: state, and the class each failing verdict names. */
 async function check(page, block, code) {
-  await setCode(page, block, code);
+  await setCode(block, code);
   const started = Date.now();
   await block.locator('.py-check').click();
   await block.locator('.py-check:not([disabled])').waitFor({ timeout: CHECK_TIMEOUT });

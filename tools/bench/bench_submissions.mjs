@@ -71,7 +71,7 @@ async function nodePath() {
 }
 
 async function browserPath() {
-  const { startSite, openPage } = await import('../../tests/e2e/harness.mjs');
+  const { startSite, openPage, setCode } = await import('../../tests/e2e/harness.mjs');
   const site = await startSite();
   const pages = new Map();
   async function pageFor(topic) {
@@ -87,9 +87,7 @@ async function browserPath() {
       const page = await pageFor(ex.topic);
       const block = page.locator(`.py-exercise[data-exercise="${ex.name}"]`);
       await block.scrollIntoViewIfNeeded();
-      await block.locator('.cm-content').first().click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText(code);
+      await setCode(block, code);
       await block.locator('.py-check').click();
       await block.locator('.py-check:not([disabled])').waitFor({ timeout: 180000 });
       const state = await block.getAttribute('data-state');
