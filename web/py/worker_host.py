@@ -9,6 +9,7 @@ JSON text; each returns JSON text (or None).
     run_code(code)                 -> None, or error JSON {kind, message, line, traceback}
     check_start(request_json, hooks) -> JSON   (see check_session.py)
     check_round(request_json, hooks) -> JSON
+    trace_code(request_json)       -> JSON   (the Visualize button; see tracer.py)
 
 hooks is the worker's JS object: clock() (performance.now() / 1000, bound
 before any learner code runs), progress(fraction, message, row_json),
@@ -21,8 +22,9 @@ import sys
 
 import check_session
 import checker
+import tracer
 
-__all__ = ["run_code", "check_start", "check_round"]
+__all__ = ["run_code", "check_start", "check_round", "trace_code"]
 
 _RECURSION_LIMIT = sys.getrecursionlimit()
 _EDITOR = "<editor>"
@@ -67,6 +69,22 @@ def check_round(request_json, hooks):
     """One more measurement round of the learner's function: JSON text."""
     try:
         return check_session.round_(json.loads(str(request_json)), hooks)
+    finally:
+        _flush()
+
+
+def trace_code(request_json):
+    """Trace {code, max_steps?, max_objects?} for the memory diagram: JSON text."""
+    request = json.loads(str(request_json))
+    try:
+        sys.setrecursionlimit(_RECURSION_LIMIT)
+    except RecursionError:
+        pass
+    try:
+        return json.dumps(tracer.trace(
+            request.get("code", ""),
+            max_steps=request.get("max_steps") or tracer.DEFAULT_MAX_STEPS,
+            max_objects=request.get("max_objects") or tracer.DEFAULT_MAX_OBJECTS))
     finally:
         _flush()
 

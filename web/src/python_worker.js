@@ -8,6 +8,7 @@
 //   {type: 'run', code}                    -> {outputChars, droppedChars}   worker_host.run_code
 //   {type: 'check-start', request}         -> check_start's JSON, parsed   worker_host.check_start
 //   {type: 'check-round', request}         -> check_round's JSON, parsed   worker_host.check_round
+//   {type: 'trace', code, maxSteps, maxObjects} -> the trace, parsed     worker_host.trace_code
 // While working: {id, stream: {kind: 'stdout' | 'stderr', text}},
 // {id, progress: {fraction, message, row}} and {id, watchdog: seconds}.
 // Errors are {message, kind, line, traceback}; kind 'fatal' means the
@@ -73,7 +74,7 @@ async function pyodide() {
       // Kept for the worker's life: the functions as they were at import,
       // whatever learner code later assigns to worker_host's names.
       const module = py.pyimport('worker_host');
-      for (const name of ['run_code', 'check_start', 'check_round']) {
+      for (const name of ['run_code', 'check_start', 'check_round', 'trace_code']) {
         const fn = module[name];
         if (typeof fn !== 'function') throw new Error(`worker_host.py has no ${name}()`);
         host[name] = fn.copy();
@@ -190,6 +191,12 @@ const handlers = {
   'check-round'(py, message, ctx) {
     const { value } = callHost(py, ctx, 'check_round', JSON.stringify(message.request || {}), hooks);
     return parseAnswer(value, 'check_round');
+  },
+
+  trace(py, message, ctx) {
+    const request = { code: String(message.code || ''), max_steps: message.maxSteps, max_objects: message.maxObjects };
+    const { value } = callHost(py, ctx, 'trace_code', JSON.stringify(request));
+    return parseAnswer(value, 'trace_code');
   },
 };
 

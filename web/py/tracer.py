@@ -1,0 +1,426 @@
+"""tracer.py -- runs a snippet line by line and records real CPython memory.
+
+The Visualize button's Python (web/src/trace_panel.js draws what this
+returns). trace(code) executes the code as __main__ under sys.settrace and,
+before each line of the learner's code runs (and once at the end), records
+the learner's frames with their local names and every object reachable from
+them: type, id(), a short repr, sys.getsizeof, the reference count, and for
+containers the references they hold (list capacity from getsizeof). Nothing
+here is a model: every figure is read from the running interpreter.
+
+    trace(code, max_steps=1000, max_objects=150) -> dict (see _Recorder.result)
+
+Reference counts are sys.getrefcount minus the tracer's own references: the
+share of the tracer's bookkeeping is measured once on a probe object
+(_tracer_share), and before 3.13 each name in a function frame also sits in
+the f_locals dict that settrace fills for its callback, which CPython made
+for the tracer and which is subtracted too. Nothing the learner wrote runs
+while a step is recorded: objects whose repr or __sizeof__ is Python code
+get the default repr and no size.
+
+Past max_steps the program is stopped with _StepLimit (a BaseException, so
+`except Exception` in the learner's loop does not swallow it) and the steps
+so far are returned with a notice; past max_objects in one step the step is
+cut and marked. Why sys.settrace and not sys.monitoring: the desktop python3
+that runs `make test` is 3.11, and one tracer must run in both.
+"""
+
+import io
+import struct
+import sys
+import traceback
+import types
+
+__all__ = ["trace", "FILENAME", "DEFAULT_MAX_STEPS", "DEFAULT_MAX_OBJECTS"]
+
+FILENAME = "<visualize>"
+DEFAULT_MAX_STEPS = 1000
+DEFAULT_MAX_OBJECTS = 150
+REPR_CHARS = 60                 # a short repr: the box is narrow
+OUTPUT_CAP = 100_000            # characters of printed output kept
+POINTER_SIZE = struct.calcsize("P")
+# Before 3.13 the settrace callback gets a frame whose f_locals dict holds
+# one more reference to each local (PEP 667 removed that dict in 3.13).
+_FLOCALS_COPY = sys.version_info < (3, 13)
+_is_immortal = getattr(sys, "_is_immortal", None)      # 3.14
+_is_interned = getattr(sys, "_is_interned", None)      # 3.13
+_SINGLETONS = (type(None), bool, type(Ellipsis), type(NotImplemented))
+_LEAF_TYPES = (int, float, complex, str, bytes, bool, type(None), range)
+
+
+class _StepLimit(BaseException):
+    """Raised into the learner's code when the step limit is reached."""
+
+
+# ------------------------------------------------------------ objects --
+
+def _python_defined(cls, name):
+    """True when cls's method `name` is Python code (learner code, not C)."""
+    for base in cls.__mro__:
+        if name in base.__dict__:
+            return isinstance(base.__dict__[name], (types.FunctionType, staticmethod, classmethod, property))
+    return False
+
+
+def _short(text):
+    return text if len(text) <= REPR_CHARS else text[:REPR_CHARS - 1] + "…"
+
+
+def _repr(obj):
+    cls = type(obj)
+    if isinstance(obj, types.ModuleType):
+        return f"module {obj.__name__}"
+    if isinstance(obj, types.FunctionType):
+        return f"function {obj.__qualname__}"
+    if isinstance(obj, type):
+        return f"class {obj.__qualname__}"
+    if _python_defined(cls, "__repr__"):
+        return f"<{cls.__qualname__} object>"
+    try:
+        return _short(repr(obj))
+    except ValueError:                    # an int past sys.get_int_max_str_digits
+        return f"<int of {obj.bit_length()} bits>"
+    except Exception as exc:
+        return f"<repr failed: {type(exc).__name__}>"
+
+
+def _size(obj):
+    if _python_defined(type(obj), "__sizeof__"):
+        return None
+    try:
+        return sys.getsizeof(obj)
+    except Exception:
+        return None
+
+
+_EMPTY_LIST_SIZE = sys.getsizeof([])
+
+
+def _list_capacity(lst):
+    """Slots allocated, read from getsizeof: header + allocated * pointer."""
+    return (sys.getsizeof(lst) - _EMPTY_LIST_SIZE) // POINTER_SIZE
+
+
+def _shared(obj, code_strings):
+    """'small-int' | 'interned' | 'singleton' | None: what CPython shares."""
+    cls = type(obj)
+    if cls in _SINGLETONS:
+        return "singleton"
+    if cls is int:
+        # int(str(v)) returns the cached object for a small int and a new
+        # one otherwise: CPython's own answer, whatever the cache's range.
+        try:
+            return "small-int" if int(str(obj)) is obj else None
+        except ValueError:
+            return None
+    if cls is str:
+        if _is_interned is not None:
+            return "interned" if _is_interned(obj) else None
+        # 3.11 has no side-effect-free test (sys.intern would intern it):
+        # the compiler interns the code's identifier-like constants and
+        # names, and "" and one Latin-1 character are cached singletons.
+        if id(obj) in code_strings or len(obj) == 0 or (len(obj) == 1 and ord(obj) < 256):
+            return "interned"
+    return None
+
+
+def _is_learner_instance(obj):
+    cls = type(obj)
+    return getattr(cls, "__module__", None) == "__main__" and not isinstance(obj, type)
+
+
+def _references(obj):
+    """(kind, fields) of one object; fields hold the referenced objects."""
+    cls = type(obj)
+    if cls is list or cls is tuple:
+        return ("list" if cls is list else "tuple"), {"items": list(obj)}
+    if cls is set or cls is frozenset:
+        return "set", {"items": list(obj)}
+    if cls is dict:
+        return "dict", {"entries": list(obj.items())}
+    if isinstance(obj, types.FunctionType):
+        attrs = []
+        if obj.__defaults__ is not None:
+            attrs.append(("defaults", obj.__defaults__))
+        if obj.__kwdefaults__:
+            attrs.append(("kwdefaults", obj.__kwdefaults__))
+        return "function", {"attrs": attrs}
+    if _is_learner_instance(obj):
+        try:
+            attrs = object.__getattribute__(obj, "__dict__")
+        except Exception:
+            attrs = None
+        if type(attrs) is dict:
+            return "instance", {"attrs": [(str(k), v) for k, v in attrs.items()]}
+    return "leaf", {}
+
+
+def _code_strings(code):
+    """ids of the str constants and names in code and its nested code."""
+    found = set()
+    stack = [code]
+    while stack:
+        co = stack.pop()
+        for name in co.co_names + co.co_varnames + co.co_cellvars + co.co_freevars:
+            found.add(id(name))
+        for const in co.co_consts:
+            if isinstance(const, types.CodeType):
+                stack.append(const)
+            elif type(const) is str and const.isidentifier():
+                found.add(id(const))
+    return found
+
+
+# ------------------------------------------------------------- frames --
+
+def _learner_frames(frame):
+    frames = []
+    while frame is not None:
+        if frame.f_code.co_filename == FILENAME:
+            frames.append(frame)
+        frame = frame.f_back
+    frames.reverse()
+    return frames
+
+
+def _namespace_names(ns):
+    return [(k, v) for k, v in ns.items() if not (k.startswith("__") and k.endswith("__"))]
+
+
+def _frame_names(frame):
+    """[(name, object)] of a frame; the module's without dunder names."""
+    if frame.f_code.co_name == "<module>":
+        return _namespace_names(frame.f_globals)
+    return [(str(k), v) for k, v in frame.f_locals.items()]
+
+
+class _Snapshot:
+    """The objects reachable from the frames at one step (by id)."""
+
+    def __init__(self, max_objects):
+        self.max_objects = max_objects
+        self.seen = {}          # id -> object: keeps each alive while recorded
+        self.order = []         # ids in discovery order
+        self.truncated = False
+
+    def add(self, obj):
+        key = id(obj)
+        if key in self.seen:
+            return key
+        if len(self.order) >= self.max_objects:
+            self.truncated = True
+            return key
+        self.seen[key] = obj
+        self.order.append(key)
+        return key
+
+
+def _refcounts(seen, order, share):
+    return [sys.getrefcount(seen[key]) - share for key in order]
+
+
+def _tracer_share():
+    """References the recording adds to an object: measured on a probe."""
+    holder = [object()]
+    seen = {id(holder[0]): holder[0]}
+    return _refcounts(seen, list(seen), 0)[0] - 1
+
+
+# ----------------------------------------------------------- recorder --
+
+class _Output(io.TextIOBase):
+    """sys.stdout while tracing: keeps what is printed, up to a cap."""
+
+    def __init__(self):
+        self.parts = []
+        self.chars = 0
+        self.dropped = 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        room = OUTPUT_CAP - self.chars
+        if len(text) > room:
+            self.dropped += len(text) - max(room, 0)
+            text = text[:max(room, 0)]
+        self.parts.append(text)
+        self.chars += len(text)
+        return len(text)
+
+    def text(self):
+        return "".join(self.parts)
+
+
+class _Recorder:
+    def __init__(self, code_object, max_steps, max_objects):
+        self.max_steps = max_steps
+        self.max_objects = max_objects
+        self.code_strings = _code_strings(code_object)
+        self.share = _tracer_share()
+        self.records = []        # distinct object records (without refcount)
+        self.record_index = {}   # record's key -> index in records
+        self.steps = []
+        self.output = _Output()
+        self.stopped = None
+
+    # The trace functions. The global one is called for each new frame;
+    # only the learner's frames get the local one.
+    def global_trace(self, frame, event, arg):
+        if frame.f_code.co_filename != FILENAME:
+            return None
+        return self.local_trace
+
+    def local_trace(self, frame, event, arg):
+        if event == "line":
+            if len(self.steps) >= self.max_steps:
+                self.stopped = {"reason": "steps", "message":
+                                f"Stopped after {self.max_steps:,} steps, the step limit: the program may run forever. "
+                                "The steps so far are shown."}
+                raise _StepLimit()
+            self.record(frame, frame.f_lineno, "line")
+        return self.local_trace
+
+    def record(self, frame, line, event):
+        frames = _learner_frames(frame) if frame is not None else []
+        snap = _Snapshot(self.max_objects)
+        frame_rows, copies = self._roots(frames, snap)
+        self._walk(snap)
+        counts = _refcounts(snap.seen, snap.order, self.share)
+        heap = []
+        for key, count in zip(snap.order, counts):
+            record = self._record(snap.seen[key], snap)
+            heap.append([record, count - copies.get(key, 0)])
+        self.steps.append({
+            "line": line, "event": event, "frames": frame_rows, "heap": heap,
+            "out": self.output.chars, "truncated": snap.truncated,
+        })
+
+    def record_end(self, ns, event):
+        """The end state: the module's names after the last line ran."""
+        snap = _Snapshot(self.max_objects)
+        names = [[name, snap.add(value)] for name, value in _namespace_names(ns)]
+        self._walk(snap)
+        counts = _refcounts(snap.seen, snap.order, self.share)
+        heap = [[self._record(snap.seen[key], snap), count] for key, count in zip(snap.order, counts)]
+        self.steps.append({
+            "line": None, "event": event, "frames": [{"name": "<module>", "line": None, "locals": names}],
+            "heap": heap, "out": self.output.chars, "truncated": snap.truncated,
+        })
+
+    def _roots(self, frames, snap):
+        rows = []
+        copies = {}              # id -> references held by f_locals copies
+        for f in frames:
+            names = []
+            module = f.f_code.co_name == "<module>"
+            for name, value in _frame_names(f):
+                key = snap.add(value)
+                names.append([name, key])
+                if _FLOCALS_COPY and not module:
+                    copies[key] = copies.get(key, 0) + 1
+            rows.append({"name": f.f_code.co_name, "line": f.f_lineno, "locals": names})
+        return rows, copies
+
+    def _walk(self, snap):
+        index = 0
+        while index < len(snap.order):
+            obj = snap.seen[snap.order[index]]
+            index += 1
+            _, fields = _references(obj)
+            for value in fields.get("items", ()):
+                snap.add(value)
+            for k, v in fields.get("entries", ()):
+                snap.add(k)
+                snap.add(v)
+            for _, v in fields.get("attrs", ()):
+                snap.add(v)
+
+    def _record(self, obj, snap):
+        kind, fields = _references(obj)
+        record = {"id": id(obj), "type": type(obj).__name__, "kind": kind,
+                  "repr": _repr(obj) if kind in ("leaf", "function", "instance") else None,
+                  "size": _size(obj), "shared": _shared(obj, self.code_strings),
+                  "immortal": bool(_is_immortal(obj)) if _is_immortal else False}
+        if "items" in fields:
+            record["items"] = [id(v) for v in fields["items"]]
+            record["len"] = len(fields["items"])
+        if "entries" in fields:
+            record["entries"] = [[id(k), id(v), _repr(k)] for k, v in fields["entries"]]
+            record["len"] = len(fields["entries"])
+        if "attrs" in fields:
+            record["attrs"] = [[name, id(v)] for name, v in fields["attrs"]]
+        if type(obj) is list:
+            record["cap"] = _list_capacity(obj)
+        if type(obj) is str:
+            record["len"] = len(obj)
+        key = repr(sorted(record.items()))
+        index = self.record_index.get(key)
+        if index is None:
+            index = self.record_index[key] = len(self.records)
+            self.records.append(record)
+        return index
+
+    def result(self, error):
+        return {
+            "version": sys.version.split()[0],
+            "platform": {"pointer_size": POINTER_SIZE, "empty_list_size": _EMPTY_LIST_SIZE,
+                         "wasm": sys.platform == "emscripten", "platform": sys.platform,
+                         "interned_test": "sys._is_interned" if _is_interned else "code constants",
+                         "immortal_test": bool(_is_immortal)},
+            "limits": {"max_steps": self.max_steps, "max_objects": self.max_objects},
+            "records": self.records,
+            "steps": self.steps,
+            "stdout": self.output.text(),
+            "dropped_output": self.output.dropped,
+            "stopped": self.stopped,
+            "error": error,
+        }
+
+
+def _describe(exc, tb_frames_only=True):
+    """The learner's exception: {kind, message, line, traceback}."""
+    line = None
+    if isinstance(exc, SyntaxError) and exc.filename == FILENAME:
+        line = exc.lineno
+    entries = [e for e in traceback.extract_tb(exc.__traceback__) if e.filename == FILENAME]
+    if entries:
+        line = entries[-1].lineno
+    text = "".join(traceback.format_list(entries)) if entries else ""
+    text = ("Traceback (most recent call last):\n" + text if text else "") + "".join(
+        traceback.format_exception_only(type(exc), exc))
+    return {"kind": type(exc).__name__, "message": str(exc), "line": line, "traceback": text}
+
+
+def trace(code, max_steps=DEFAULT_MAX_STEPS, max_objects=DEFAULT_MAX_OBJECTS):
+    """Run code under the tracer; the steps, records and how it ended."""
+    max_steps = max(1, min(int(max_steps), 100_000))
+    max_objects = max(1, min(int(max_objects), 5_000))
+    try:
+        code_object = compile(str(code), FILENAME, "exec")
+    except SyntaxError as exc:
+        return {"steps": [], "records": [], "error": _describe(exc), "stopped": None, "stdout": "",
+                "limits": {"max_steps": max_steps, "max_objects": max_objects}}
+    recorder = _Recorder(code_object, max_steps, max_objects)
+    ns = {"__name__": "__main__", "__builtins__": __builtins__}
+    error = None
+    saved_stdout, saved_trace = sys.stdout, sys.gettrace()
+    sys.stdout = recorder.output
+    sys.settrace(recorder.global_trace)
+    try:
+        exec(code_object, ns)
+    except _StepLimit:
+        pass
+    except SystemExit:
+        pass
+    except KeyboardInterrupt:
+        recorder.stopped = {"reason": "interrupt", "message": "Stopped. The steps so far are shown."}
+    except BaseException as exc:          # the learner's own error is part of the story
+        error = _describe(exc)
+    finally:
+        sys.settrace(saved_trace)
+        sys.stdout = saved_stdout
+    if recorder.stopped is None:
+        recorder.record_end(ns, "error" if error else "end")
+    return recorder.result(error)
