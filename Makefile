@@ -141,9 +141,10 @@ test-e2e: dist
 
 # ------------------------------------------------------------ benchmarks --
 
-# Wasm vs native time ratio; Pyodide start-up and Check stability; 20 Checks in a row under load; the learner submissions.
+# Wasm vs native time ratio; fit cost by points; Pyodide start-up and Check stability; 20 Checks in a row under load; the learner submissions.
 bench: $(NATIVE)/coursecore $(NATIVE)/bench_fit_speed $(WASM)/coursecore.mjs dist
 	node tools/bench/bench_wasm_vs_native.mjs
+	$(NATIVE)/bench_fit_speed --scale
 	node tools/bench/bench_browser.mjs
 	node tools/bench/bench_checks.mjs
 	node tools/bench/bench_submissions.mjs --path both

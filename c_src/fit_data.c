@@ -282,6 +282,66 @@ static void remove_drift(raw_point *p, int count, double d) {
     for (i = 0; i < count; i++) p[i].y *= exp(-d * (p[i].idx - mid));
 }
 
+/* ---------------------------------------------------------------- bins */
+
+/* Above FIT_MAX_SIZES distinct sizes (a CSV of real data, 10^5 points each
+** at its own n), the sizes are pooled into FIT_MAX_SIZES bins equally
+** wide in log n before anything else, so that the per-size work (up to
+** a few ms for each size when a cache step is weighed) stays bounded and
+** the whole fit costs O(N log N). Within a bin, every reading is moved to
+** the bin's middle size along the bin's own log-log line (least squares of
+** log y on log n over the bin's positive readings), so the readings
+** become repeats of one size and their spread stays the noise, not the
+** growth across the bin. The bins are narrow (1/FIT_MAX_SIZES of the log
+** range each), so the move is small whatever the class. Series with at
+** most FIT_MAX_SIZES sizes (everything the page sends) are not touched. */
+static double bin_local_slope(const raw_point *p, int lo, int hi) {
+    int i, used = 0;
+    double mx = 0.0, my = 0.0, sxx = 0.0, sxy = 0.0;
+    for (i = lo; i < hi; i++) {
+        if (!(p[i].y > 0.0)) continue;
+        mx += log(p[i].n);
+        my += log(p[i].y);
+        used++;
+    }
+    if (used < 2) return 0.0;
+    mx /= used;
+    my /= used;
+    for (i = lo; i < hi; i++) {
+        double dx;
+        if (!(p[i].y > 0.0)) continue;
+        dx = log(p[i].n) - mx;
+        sxx += dx * dx;
+        sxy += dx * (log(p[i].y) - my);
+    }
+    return sxx > 0.0 ? sxy / sxx : 0.0;
+}
+
+static void bin_one(raw_point *p, int lo, int hi) {
+    int i;
+    double centre = p[lo + (hi - lo) / 2].n, slope;
+    if (p[lo].n == p[hi - 1].n) return;       /* one size already */
+    slope = bin_local_slope(p, lo, hi);
+    for (i = lo; i < hi; i++) {
+        if (p[i].y > 0.0) p[i].y *= exp(-slope * (log(p[i].n) - log(centre)));
+        p[i].n = centre;
+    }
+}
+
+/* p sorted by (n, idx); leaves it sorted by (n, idx) again. */
+static void bin_sizes(raw_point *p, int count) {
+    double lmin = log(p[0].n), width = (log(p[count - 1].n) - lmin) / FIT_MAX_SIZES;
+    int lo = 0, b;
+    for (b = 0; b < FIT_MAX_SIZES && lo < count; b++) {
+        double edge = lmin + (b + 1) * width;
+        int hi = lo;
+        while (hi < count && (b == FIT_MAX_SIZES - 1 || log(p[hi].n) < edge)) hi++;
+        if (hi > lo) bin_one(p, lo, hi);
+        lo = hi;
+    }
+    raw_sort(p, count);
+}
+
 /* ------------------------------------------------------------ aggregate */
 
 static int count_sizes(const raw_point *p, int count) {
@@ -415,6 +475,7 @@ int fit_data_build(const double *n, const double *y, int count, fit_data *d) {
     scratch = (double *)(p + count);
     for (i = 0; i < count; i++) { p[i].n = n[i]; p[i].y = y[i]; p[i].idx = i; }
     raw_sort(p, count);
+    if (count_sizes(p, count) > FIT_MAX_SIZES) bin_sizes(p, count);
     err = alloc_sizes(d, count_sizes(p, count));
     if (err == 0) {
         d->points = count;

@@ -38,6 +38,11 @@ typedef struct fit_data {
     void *block;        /* the single allocation behind the arrays */
 } fit_data;
 
+/* More distinct sizes than this are pooled into this many bins equal in
+** log n before the fit (fit_data.c, bin_sizes): the fit's cost is per
+** size. The page's series have at most a few dozen sizes. */
+#define FIT_MAX_SIZES 128
+
 /* Sort, correct drift, aggregate repeats. 0 or FIT_ERR_NOMEM (d zeroed). */
 int fit_data_build(const double *n, const double *y, int count, fit_data *d);
 void fit_data_free(fit_data *d);

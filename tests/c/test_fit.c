@@ -14,7 +14,11 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* fit_internal.h's FIT_MAX_SIZES; the test sees only the public API. */
+#define FIT_MAX_SIZES_FOR_TEST 128
 
 #define MAXP 400
 
@@ -873,6 +877,65 @@ static void test_json(void) {
     CHECK(strstr(buf, "a \\\"quoted\\\" \\\\ reason") != NULL && balanced(buf));
 }
 
+/* ------------------------------------------------------------ at scale */
+
+/* One reading per size at count distinct sizes, log-spaced over
+** [1000, 100000], with 5% lognormal noise; or, with spread == 0, the same
+** readings at 40 sizes repeated. */
+static void many_sizes(int cls, int count, int spread, double *n, double *y) {
+    int i;
+    rng_state = 77u + (uint64_t)cls;
+    for (i = 0; i < count; i++) {
+        int size = spread ? i : i % 40;
+        int of = spread ? count : 40;
+        double x = 1000.0 * pow(100.0, (double)size / (of - 1));
+        if (!spread) x = floor(x);
+        else x = 1000.0 * pow(100.0, (double)i / (count - 1)) + 1e-6 * i;
+        n[i] = x;
+        y[i] = 1e-6 * fit_basis(cls, x) * exp(0.05 * gauss());
+    }
+}
+
+/* Many distinct sizes are pooled into bins before the fit (fit_data.c,
+** bin_sizes): the verdict is the same as for the same growth measured as
+** repeats at a few sizes, the fit sees at most FIT_MAX_SIZES sizes, and
+** the memory the counting allocator sees grows linearly with the points. */
+static void test_many_distinct_sizes(void) {
+    static const int classes[] = {FIT_O1, FIT_LOGN, FIT_N, FIT_NLOGN, FIT_N2};
+    enum { BIG = 20000 };
+    double *n = malloc(BIG * sizeof *n), *y = malloc(BIG * sizeof *y);
+    fit_result spread, repeated;
+    size_t peak[2];
+    int c, k;
+    CHECK(n != NULL && y != NULL);
+    if (n == NULL || y == NULL) { free(n); free(y); return; }
+    for (c = 0; c < (int)(sizeof classes / sizeof classes[0]); c++) {
+        many_sizes(classes[c], 4000, 0, n, y);
+        CHECK(fit_classify(n, y, 4000, &repeated) == 0);
+        many_sizes(classes[c], 4000, 1, n, y);
+        CHECK(fit_classify(n, y, 4000, &spread) == 0);
+        CHECK_MSG(repeated.best == classes[c] && spread.best == classes[c],
+                  "class %s: repeated %s, spread %s", fit_class_label(classes[c]),
+                  fit_class_label(repeated.best), fit_class_label(spread.best));
+        CHECK(repeated.distinct_n == 40 && spread.distinct_n <= FIT_MAX_SIZES_FOR_TEST);
+        CHECK(spread.points == 4000);
+    }
+    for (k = 0; k < 2; k++) {
+        int count = k ? BIG : BIG / 4;
+        mem_stats before;
+        many_sizes(FIT_N, count, 1, n, y);
+        mem_reset_window();
+        before = mem_get_stats();
+        CHECK(fit_classify(n, y, count, &spread) == 0 && spread.best == FIT_N);
+        peak[k] = mem_get_stats().peak_bytes - before.current_bytes;
+    }
+    /* 4x the points: between 3x and 5x the peak (a fixed part and a linear one) */
+    CHECK_MSG(peak[1] >= 3 * peak[0] && peak[1] <= 5 * peak[0],
+              "peak bytes %zu at %d points, %zu at %d", peak[0], BIG / 4, peak[1], BIG);
+    free(n);
+    free(y);
+}
+
 /* ------------------------------------------------------------ allocation */
 
 static void test_allocation_failures(void) {
@@ -936,5 +999,6 @@ int main(void) {
     test_basis();
     test_json();
     test_allocation_failures();
+    test_many_distinct_sizes();
     return check_report("test_fit");
 }
