@@ -45,6 +45,7 @@
 **     same information as the residuals of a shared fit and are not used
 **     separately.
 */
+#include "always.h"
 #include "fit.h"
 #include "fit_internal.h"
 #include "mem.h"
@@ -328,6 +329,20 @@ static void calibrate(fit_result *r) {
     for (c = 0; c < FIT_CLASS_COUNT; c++) r->weight[c] = c == r->top ? stated : r->weight[c] * rest;
 }
 
+/* An invariant of the ranking: the shares of the evidence are a
+** distribution over the classes (checked by ALWAYS in the test build).
+** 1e-6, not 1e-12: calibrate rescales the rest by (1 - stated) / (1 - w),
+** and 1 - w has lost most of its digits when w is within 1e-9 of 1. */
+static int weights_sum_to_one(const fit_result *r) {
+    double total = 0.0;
+    int c;
+    for (c = 0; c < FIT_CLASS_COUNT; c++) {
+        if (!(r->weight[c] >= 0.0 && r->weight[c] <= 1.0)) return 0;
+        total += r->weight[c];
+    }
+    return fabs(total - 1.0) < 1e-6;
+}
+
 static void rank(fit_result *r, int temper) {
     int c;
     r->top = FIT_LOGN;
@@ -337,6 +352,7 @@ static void rank(fit_result *r, int temper) {
     for (c = 0; c < FIT_CLASS_COUNT; c++)
         if (c != r->top && r->weight[c] > r->weight[r->runner_up]) r->runner_up = c;
     if (temper) calibrate(r);
+    (void)ALWAYS(weights_sum_to_one(r) && r->runner_up != r->top);
     r->confidence = r->weight[r->top];
     r->best = r->confidence >= FIT_MIN_CONFIDENCE ? r->top : FIT_INCONCLUSIVE;
     r->tentative = r->best != FIT_INCONCLUSIVE && r->confidence < FIT_CONFIDENT;

@@ -15,6 +15,7 @@
 ** measurement order is estimated from within-size residuals and divided
 ** out when the sizes were measured interleaved.
 */
+#include "always.h"
 #include "fit_internal.h"
 #include "mem.h"
 
@@ -476,6 +477,7 @@ int fit_data_build(const double *n, const double *y, int count, fit_data *d) {
     for (i = 0; i < count; i++) { p[i].n = n[i]; p[i].y = y[i]; p[i].idx = i; }
     raw_sort(p, count);
     if (count_sizes(p, count) > FIT_MAX_SIZES) bin_sizes(p, count);
+    (void)ALWAYS(count_sizes(p, count) <= FIT_MAX_SIZES);
     err = alloc_sizes(d, count_sizes(p, count));
     if (err == 0) {
         d->points = count;

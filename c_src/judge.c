@@ -64,6 +64,7 @@
 ** closer than that the limit decides nothing. A growth fail keeps its
 ** reason (it names the class); otherwise a too-slow fail overrides.
 */
+#include "always.h"
 #include "judge.h"
 
 #include <math.h>
@@ -71,17 +72,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* SQLite's ALWAYS()/NEVER(): in the sanitizer build (the one the tests
-** use) a broken invariant stops the program; elsewhere the condition is
-** just evaluated, so release builds take the defensive branch. */
-#if defined(JUDGE_DEBUG) || defined(__SANITIZE_ADDRESS__)
-#include <assert.h>
-#define ALWAYS(x) ((x) ? 1 : (assert(0), 0))
-#define NEVER(x)  ((x) ? (assert(0), 1) : 0)
-#else
-#define ALWAYS(x) (x)
-#define NEVER(x)  (x)
-#endif
 
 #define LINES_LONG  "the Python lines your function executes"
 #define LINES_SHORT "the Python lines"
