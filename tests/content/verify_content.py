@@ -518,31 +518,6 @@ def check_quiz(topic, ctx, report):
     return jobs
 
 
-def check_output_question(topic, job, report):
-    q, (_, py_line, code), (_, _, expected) = job
-    where = topic.where("quiz.md", q["line"])
-    results = []
-    for seed in ("0", "1"):
-        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1")
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                p = subprocess.run([PY, "-c", code], cwd=tmp, env=env, timeout=RUN_TIMEOUT,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                results.append(p.stdout)
-            except subprocess.TimeoutExpired:
-                results.append("<timed out after %d s>" % RUN_TIMEOUT)
-    want = normalise(expected)
-    got = normalise(results[0])
-    if got != want:
-        diff = list(difflib.unified_diff(want.split("\n"), got.split("\n"), "quiz.md expected", "python3 prints", lineterm="", n=2))
-        report.fail(where, "output question %s: expected output differs from what python3 prints" % q["id"], diff[:30])
-    elif normalise(results[1]) != want:
-        report.fail(where, "output question %s: output depends on the hash seed (set/dict order?)" % q["id"],
-                    ["PYTHONHASHSEED=1 prints:"] + normalise(results[1]).split("\n")[:10])
-    else:
-        report.ok("%s: output question %s" % (where, q["id"]))
-
-
 def check_examples(topic, report, pool_submit):
     """Runs examples.py whole and each cell alone (as pool jobs)."""
     f = topic.path("examples.py")
@@ -737,25 +712,89 @@ def core_classes():
         return []
 
 
-def check_build(content_dir, demos, report):
+def check_build(content_dir, demos, report, out_dir):
+    """Builds content_dir into out_dir with tools/content/build.mjs, the one
+    parser; returns the path of its checks.json, or None."""
     node = shutil.which("node")
     if not node:
         report.skip(rel(content_dir), "the build accepts the content", "node is not installed")
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        cmd = [node, os.path.join(ROOT, "tools", "content", "build.mjs"), "--content", content_dir, "--out", tmp]
-        # Demo ids are checked by check_lesson/check_quiz (one failure
-        # each); --demo-ids here would report every one a second time.
-        rc, out, err = run(cmd, timeout=120)
+        return None
+    cmd = [node, os.path.join(ROOT, "tools", "content", "build.mjs"), "--content", content_dir, "--out", out_dir]
+    # Demo ids are checked by check_lesson/check_quiz (one failure
+    # each); --demo-ids here would report every one a second time.
+    rc, out, err = run(cmd, timeout=120)
     if rc == 0:
         report.ok("build accepts the content")
-        return
+        return os.path.join(out_dir, "checks.json")
     problems = [l for l in err.splitlines() if re.match(r"^.+:\d+: ", l)]
     for line in problems:
         where, _, what = line.partition(": ")
         report.fail(where, "build: %s" % what)
     if not problems:
         report.fail(rel(content_dir), "build failed (exit %s)" % rc, tail(err or out))
+    return None
+
+
+# ----------------------------------------------------------------- facts --
+# What the built checks.json asks of desktop python3: example cells,
+# runnable lesson blocks, output questions, value slots and check: lines
+# (tools/content/run_facts.py, the same module Pyodide runs in
+# tests/node/content_pyodide.test.mjs), and curve classes against the core.
+
+RUN_FACTS = os.path.join(ROOT, "tools", "content", "run_facts.py")
+CURVE_ATTEMPTS = 3
+FACT_COUNTS = {}
+
+
+def check_facts(checks_file, topic_id, report):
+    """Runs one topic's items in a fresh python3 (in an empty folder)."""
+    where = "%s [%s]" % (rel(checks_file), topic_id)
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, out, err = run([PY, RUN_FACTS, checks_file, topic_id], cwd=tmp, timeout=300,
+                           env=dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1"))
+    if rc != 0:
+        report.fail(where, "run_facts.py crashed (exit %s)" % rc, tail(err or out))
+        return
+    for r in json.loads(out):
+        with report.lock:
+            FACT_COUNTS[r["kind"]] = FACT_COUNTS.get(r["kind"], 0) + 1
+        details = r["got"].split("\n")[-8:] if r["got"] else []
+        if "expected" in r:
+            details = list(difflib.unified_diff(r["expected"].split("\n"), r["got"].split("\n"),
+                                                "quiz.md expected", "python3 prints", lineterm="", n=2))[:30]
+        report.check(r["ok"], "%s:%d" % (r["file"], r["line"]), "python3: %s" % r["what"], details)
+
+
+def measured_class(demo, series):
+    """(class, fit JSON of the series or None, why) from `coursecore run DEMO`."""
+    rc, out, err = run([COURSECORE, "run", demo], timeout=120)
+    try:
+        payload = json.loads(out)
+    except ValueError:
+        return None, None, "coursecore run %s: exit %s %s" % (demo, rc, (err or out).strip()[:200])
+    all_series = payload.get("series") or []
+    chosen = next((s for s in all_series if s.get("id") == series), None) if series else (all_series or [None])[0]
+    if not chosen or not chosen.get("fit"):
+        return None, None, "demo %s has no series %r with a fit" % (demo, series)
+    return chosen["fit"].get("best"), chosen["fit"], ""
+
+
+def check_curve(curve, report):
+    """The class: line of a curve question equals the demo's measured class
+    (a timing fit on a loaded machine may wobble: up to CURVE_ATTEMPTS runs)."""
+    seen = []
+    for _ in range(CURVE_ATTEMPTS):
+        cls, fit, why = measured_class(curve["demo"], curve.get("series"))
+        seen.append(cls or why)
+        if cls == curve["cls"]:
+            break
+    with report.lock:
+        FACT_COUNTS["curve"] = FACT_COUNTS.get("curve", 0) + 1
+    report.check(cls == curve["cls"], "%s:%d" % (curve["file"], curve["line"]),
+                 "curve question %s: class %s is what demo %s%s measures" % (
+                     curve["question"], curve["cls"], curve["demo"],
+                     " (series %s)" % curve["series"] if curve.get("series") else ""),
+                 ["the core measured: %s" % ", ".join(map(str, seen))])
 
 
 # ------------------------------------------------------------------ main --
@@ -806,14 +845,22 @@ def main(argv):
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers)
     futures = []
     plan = []
-    futures.append(pool.submit(check_build, content_dir, demos, report))
+    built = tempfile.mkdtemp(prefix="verify-content-")
+    checks_file = check_build(content_dir, demos, report, built)
+    built_checks = {}
+    if checks_file:
+        with open(checks_file, encoding="utf-8") as f:
+            built_checks = json.load(f)["topics"]
     for topic in topics:
         if not check_files(topic, report):
             continue
         check_lesson(topic, ctx, report)
-        for job in check_quiz(topic, ctx, report):
-            futures.append(pool.submit(check_output_question, topic, job, report))
+        check_quiz(topic, ctx, report)   # output questions run in check_facts
         futures += check_examples(topic, report, pool.submit)
+        if topic.id in built_checks:
+            futures.append(pool.submit(check_facts, checks_file, topic.id, report))
+            if ok:
+                futures += [pool.submit(check_curve, dict(c), report) for c in built_checks[topic.id]["curves"]]
         futures.append(pool.submit(check_tests, topic, report))
         plan += exercise_plan(topic, report)
 
@@ -826,6 +873,10 @@ def main(argv):
         except Exception as exc:  # a bug here must show, not hide a check
             report.fail("verify_content.py", "internal error: %r" % exc)
     pool.shutdown()
+    shutil.rmtree(built, ignore_errors=True)
+    print("python3: %d example cells, %d lesson blocks, %d quiz outputs, %d value slots, %d fact checks, "
+          "%d curve classes ran" % tuple(FACT_COUNTS.get(k, 0) for k in
+                                         ("example", "block", "output", "slot", "check", "curve")))
 
     if report.skipped:
         report.print_skips()

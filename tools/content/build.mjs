@@ -6,7 +6,9 @@
 **                                [--demo-ids id1,id2,...] [--classes FILE]
 **
 ** Writes <out>/course.json and <out>/topics/<id>.json as described in
-** content/FORMAT.md ("What the build emits"). Malformed content fails the
+** content/FORMAT.md ("What the build emits"), and <out>/checks.json: what
+** `make test` runs in a real interpreter (facts.mjs), which the page never
+** loads. Malformed content fails the
 ** build: every problem is printed as "file:line: what is wrong" on stderr,
 ** nothing is written, and the exit status is 1. With --demo-ids, every
 ** {{demo ID}} and quiz "demo:" must be one of the ids given. Growth
@@ -26,6 +28,7 @@ import {
   splitCells, checkExamples, checkExercises, checkSolutions, coreClasses, parseClasses,
 } from './parse_cells.mjs';
 import { parseQuiz } from './parse_quiz.mjs';
+import { stripValueSlots, lessonBlocks } from './facts.mjs';
 import { Marked } from 'marked';
 
 export { splitCells } from './parse_cells.mjs';
@@ -59,7 +62,9 @@ function display(file) {
 ** Title (first line "# ..."), summary (first paragraph after it, plain
 ** text) and the rendered lesson without the title.
 */
-function buildLesson(source, file, ctx, nExamples, report) {
+function buildLesson(raw, file, ctx, nExamples, report) {
+  const { source, slots: valueSlots } = stripValueSlots(raw, report);
+  const blocks = lessonBlocks(source, report);
   const lines = scanLines(source);
   const first = /^#\s+(.*\S)\s*$/.exec(lines[0] ? lines[0].text : '');
   if (!first) report(1, 'first line must be the title: "# Title"');
@@ -91,7 +96,7 @@ function buildLesson(source, file, ctx, nExamples, report) {
     }
   }
   const { html, headings } = renderMarkdown(source, { ...ctx, lines, report, dropTitle: true });
-  return { title: first ? first[1] : '', summary, html, headings, demos };
+  return { title: first ? first[1] : '', summary, html, headings, demos, valueSlots, blocks };
 }
 
 /* ----------------------------------------------------------------- topic -- */
@@ -143,8 +148,10 @@ function buildTopic(dir, id, ctx, errors) {
     return out;
   });
 
+  const quizFacts = { slots: [], checks: [], curves: [], outputs: [] };
   const quiz = src['quiz.md'] === null ? { title: '', questions: [] }
     : parseQuiz(src['quiz.md'], {
+      facts: quizFacts,
       file: path.join(dir, 'quiz.md'),
       report: reporter('quiz.md'),
       demoIds: ctx.demoIds,
@@ -152,7 +159,27 @@ function buildTopic(dir, id, ctx, errors) {
       linkCtx: { ...linkCtx, file: path.join(dir, 'quiz.md'), localSlugs: new Set() },
     });
 
+  // facts.py is optional: without it, slots and check: lines see an empty namespace.
+  const factsFile = path.join(dir, 'facts.py');
+  const exampleLines = src['examples.py'] === null ? []
+    : splitCells(src['examples.py']).filter((c) => c.kind === 'example').map((c) => c.line);
+  const inLesson = (f) => ({ file: display(path.join(dir, 'README.md')), ...f });
+  const inQuiz = (f) => ({ file: display(path.join(dir, 'quiz.md')), ...f });
+  const checks = {
+    factsFile: fs.existsSync(factsFile) ? display(factsFile) : null,
+    facts: fs.existsSync(factsFile) ? fs.readFileSync(factsFile, 'utf8') : '',
+    examples: examples.map((e, i) => ({
+      file: display(path.join(dir, 'examples.py')), line: exampleLines[i] || 1, index: e.index, title: e.title, code: e.code,
+    })),
+    blocks: (lesson.blocks || []).map(inLesson),
+    slots: [...(lesson.valueSlots || []).map(inLesson), ...quizFacts.slots.map(inQuiz)],
+    checks: quizFacts.checks.map(inQuiz),
+    curves: quizFacts.curves.map(inQuiz),
+    outputs: quizFacts.outputs.map(inQuiz),
+  };
+
   return {
+    checks,
     id,
     number: id.slice(0, 2),
     title: lesson.title,
@@ -170,7 +197,8 @@ function buildTopic(dir, id, ctx, errors) {
 /*
 ** Builds the whole course from contentDir. demoIds: array/Set of known
 ** demo ids or null (not checked); classes: the growth classes in order
-** (default: the core's). Returns {course, topics, errors}.
+** (default: the core's). Returns {course, topics, checks, errors}
+** (checks: what checks.json holds, see facts.mjs).
 */
 export function buildCourse({ contentDir, demoIds = null, classes = null }) {
   const root = path.resolve(contentDir);
@@ -201,7 +229,12 @@ export function buildCourse({ contentDir, demoIds = null, classes = null }) {
     contentDir: root, topicIds: new Set(ids), headings, demoIds: demoIds ? new Set(demoIds) : null,
     classes: classes || coreClasses(),
   };
-  const topics = ids.map((id) => buildTopic(path.join(root, id), id, ctx, errors));
+  const checks = { topics: {} };
+  const topics = ids.map((id) => {
+    const { checks: c, ...topic } = buildTopic(path.join(root, id), id, ctx, errors);
+    checks.topics[id] = c;
+    return topic;
+  });
 
   const overviewFile = path.join(root, 'README.md');
   const report = (line, message) => errors.push(new ContentError(display(overviewFile), line, message));
@@ -222,16 +255,17 @@ export function buildCourse({ contentDir, demoIds = null, classes = null }) {
   }
   course.topics = topics.map((t) => ({ id: t.id, number: t.number, title: t.title, summary: t.summary }));
   errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-  return { course, topics, errors };
+  return { course, topics, checks, errors };
 }
 
-/* Writes course.json and topics/<id>.json under outDir. */
-export function writeOutput(outDir, { course, topics }) {
+/* Writes course.json, topics/<id>.json and checks.json under outDir. */
+export function writeOutput(outDir, { course, topics, checks }) {
   const topicDir = path.join(outDir, 'topics');
   fs.mkdirSync(topicDir, { recursive: true });
   for (const f of fs.readdirSync(topicDir)) if (f.endsWith('.json')) fs.rmSync(path.join(topicDir, f));
   fs.writeFileSync(path.join(outDir, 'course.json'), JSON.stringify(course, null, 1) + '\n');
   for (const t of topics) fs.writeFileSync(path.join(topicDir, `${t.id}.json`), JSON.stringify(t, null, 1) + '\n');
+  if (checks) fs.writeFileSync(path.join(outDir, 'checks.json'), JSON.stringify(checks, null, 1) + '\n');
 }
 
 /* ------------------------------------------------------------------- CLI -- */

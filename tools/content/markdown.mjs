@@ -153,8 +153,8 @@ export function scanSlots(lines) {
     for (const p of withoutCodeSpans(l.text).matchAll(ANY_SLOT)) {
       if (p[1] === 'demo' || p[1] === 'example') {
         problems.push({ line: l.number, message: `${p[0]} must be on a line of its own` });
-      } else {
-        problems.push({ line: l.number, message: `unknown placeholder ${p[0]} (use {{demo ID}} or {{example N}})` });
+      } else if (p[1] !== 'value') {   // value slots: facts.mjs (stripped before this runs)
+        problems.push({ line: l.number, message: `unknown placeholder ${p[0]} (use {{demo ID}}, {{example N}} or {{value TEXT | EXPR}})` });
       }
     }
   }

@@ -9,9 +9,10 @@
 */
 import { scanLines, renderMarkdown, renderInline } from './markdown.mjs';
 import { classRank, coreClasses } from './parse_cells.mjs';
+import { stripValueSlots } from './facts.mjs';
 
 export const QUESTION_TYPES = ['single', 'multiple', 'output', 'order', 'curve'];
-const META_KEYS = { type: true, demo: true, series: true };
+const META_KEYS = { type: true, demo: true, series: true, check: true, class: true };
 const MIN_QUESTIONS = 10;
 const MAX_QUESTIONS = 15;
 const MIN_TYPES = 3;
@@ -28,12 +29,16 @@ const LIST_LINE = /^[-*]\s/;
 /*
 ** Parses quiz source. opts: {file (display name), report(line, message),
 ** demoIds: Set | null, linkCtx (see markdown.resolveLink), classes (growth
-** order; default: the core's, see parse_cells.coreClasses)}.
+** order; default: the core's, see parse_cells.coreClasses), facts:
+** {slots, checks, curves, outputs} arrays that get the quiz's value slots,
+** check: lines, curve classes and output questions (see facts.mjs), or null}.
 ** Returns {title, questions} (questions as in "What the build emits").
 */
 export function parseQuiz(source, opts) {
   const report = opts.report;
-  const lines = scanLines(source.replace(/\r\n?/g, '\n'));
+  const stripped = stripValueSlots(source.replace(/\r\n?/g, '\n'), report);
+  if (opts.facts) opts.facts.slots.push(...stripped.slots);
+  const lines = scanLines(stripped.source);
   const quiz = { title: '', questions: [] };
   const first = lines[0] ? TITLE.exec(lines[0].text) : null;
   if (!first) report(1, 'first line must be "# Quiz: <title>"');
@@ -112,6 +117,21 @@ function parseQuestion(block, opts) {
     if (meta[key] && q.type !== 'curve') report(meta[key].line, `"${key}:" is only for curve questions`);
   }
   if (meta.series && !meta.demo) report(meta.series.line, '"series:" needs a "demo:" line');
+  if (meta.check) {
+    if (q.type !== 'single' && q.type !== 'multiple') report(meta.check.line, '"check:" is only for single and multiple questions');
+    else if (!meta.check.value) report(meta.check.line, '"check:" needs a Python expression');
+    else if (opts.facts) opts.facts.checks.push({ line: meta.check.line, question: q.id, expr: meta.check.value });
+  }
+  if (meta.class) {
+    const classes = opts.classes || coreClasses();
+    if (q.type !== 'curve' || !meta.demo) report(meta.class.line, '"class:" is only for curve questions with a "demo:" line');
+    else if (classRank(meta.class.value, classes) < 0) report(meta.class.line, `bad class spelling "${meta.class.value}" (use one of ${classes.join(', ')})`);
+    else if (opts.facts) {
+      opts.facts.curves.push({
+        line: meta.class.line, question: q.id, demo: meta.demo.value, series: meta.series ? meta.series.value : null, cls: meta.class.value,
+      });
+    }
+  }
   if (meta.demo) {
     if (!/^[a-z0-9_-]+$/.test(meta.demo.value)) report(meta.demo.line, `bad demo id "${meta.demo.value}"`);
     else if (opts.demoIds && !opts.demoIds.has(meta.demo.value)) report(meta.demo.line, `unknown demo id "${meta.demo.value}"`);
@@ -135,6 +155,9 @@ function parseQuestion(block, opts) {
   let prompt;
   if (q.type === 'output') {
     prompt = parseOutput(q, main, headLine, report);
+    if (opts.facts && q.code !== undefined) {
+      opts.facts.outputs.push({ line: headLine, question: q.id, code: q.code, expected: q.expectedOutput });
+    }
   } else {
     // Options or items: the trailing run of list lines (blank lines and
     // indented continuation lines allowed inside the run).
