@@ -10,15 +10,22 @@ could not run (with the reason), and ends with exactly
 
     content: N passed, N failed
 
-The exit status is 1 if anything failed. What is checked, per topic
-(content/FORMAT.md is the contract):
+The exit status is 1 if anything failed. Content is parsed once, by the build
+(tools/content/build.mjs, run first into a temporary folder with the demo
+ids from `coursecore list`): its file:line problems are failures here, and
+what needs a real interpreter comes from the checks.json it writes. What is
+checked, per topic (content/FORMAT.md is the contract):
 
+* the build accepts the content (structure of lessons, cells and quizzes,
+  demo ids, example numbers, links, value slots, check:, class:);
 * lesson: 1,500-3,000 words outside code blocks, "## Key takeaways" and
-  "## Common mistakes", every {{demo ID}} in `coursecore list`, every
-  {{example N}} in range, every internal link resolves (topic folder/id,
-  or a heading of the lesson or of the linked topic);
-* examples.py: `python3 examples.py` exits 0 (run in the topic folder,
-  60 s timeout), each cell also runs alone; 8-12 cells;
+  "## Common mistakes";
+* checks.json, through tools/content/run_facts.py in a fresh python3 per
+  topic (the module Pyodide runs in tests/node/content_pyodide.test.mjs):
+  every example cell and runnable lesson block runs alone, every output
+  question prints its expected output, every value slot and check: line
+  holds; every curve question's class: is what its demo measures in the
+  core (`coursecore run ID`); `python3 examples.py` exits 0; 8-12 cells;
 * exercises.py / solutions.py: 5-8 exercises; every stub fails at least
   one of its TESTS, every solution and every naive version passes them
   all; SIZES has 5-8 increasing sizes spanning at least 8x; make_input is
@@ -32,12 +39,10 @@ The exit status is 1 if anything failed. What is checked, per topic
   and judged by the core: `coursecore fit --target ... --json` (api_judge).
   There is no verdict policy here. A Check that ends inconclusive is run
   again with another seed, up to ATTEMPTS times in all. The class list
-  comes from the core (`coursecore classes --json`);
-* quiz.md: 10-15 questions, at least 3 types, every choice question has a
-  correct option and an explanation, every order question lists classes
-  slowest-growing first, every output question's expected output is what
-  python3 prints (whitespace-normalised, and the same under two hash seeds);
-* the build (tools/content/build.mjs) accepts the content.
+  comes from the core (`coursecore classes --json`).
+
+The exercises are still split from the sources with web/py/checker.py's
+split_cells (the page's own splitter, used by check_cli.py).
 
 If build/native/coursecore is missing, `make build/native/coursecore` is
 tried; if that fails, the checks that need it are skipped with the reason.
@@ -76,8 +81,6 @@ JUDGE = os.environ.get("JUDGE", COURSECORE)
 WORDS = (1500, 3000)
 EXAMPLES = (8, 12)
 EXERCISES = (5, 8)
-QUESTIONS = (10, 15)
-MIN_TYPES = 3
 MIN_NAIVE = 2
 RUN_TIMEOUT = 60
 CHECK_TIMEOUT = 180   # one Check (all its rounds) in its own process
@@ -189,74 +192,6 @@ def scan_lines(text):
     return out
 
 
-def slugify(text):
-    """GitHub heading ids, as tools/content/markdown.mjs slugify()."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[^\w\s-]", "", text.strip().lower())
-    return re.sub(r"\s", "-", text)
-
-
-def heading_slugs(text, drop_title=True):
-    used = set()
-    dropped = not drop_title
-    for _, line, fenced, _ in scan_lines(text):
-        m = None if fenced else re.match(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$", line)
-        if not m:
-            continue
-        if len(m.group(1)) == 1 and not dropped:
-            dropped = True
-            continue
-        base = slugify(m.group(2)) or "section"
-        slug, i = base, 1
-        while slug in used:
-            slug, i = "%s-%d" % (base, i), i + 1
-        used.add(slug)
-    return used
-
-
-def strip_code_spans(line):
-    return re.sub(r"(`+).*?\1", lambda m: " " * len(m.group(0)), line)
-
-
-LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-
-
-def links(text):
-    """[(line, href)] for inline links outside code."""
-    out = []
-    for number, line, fenced, _ in scan_lines(text):
-        if not fenced:
-            for m in LINK.finditer(strip_code_spans(line)):
-                out.append((number, m.group(1)))
-    return out
-
-
-def resolve_link(href, file, content_dir, topics, slugs_by_topic, own_slugs):
-    """None if href resolves, else what is wrong."""
-    if re.match(r"^(https?:|mailto:)", href, re.I):
-        return None
-    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("//"):
-        return "link %s uses a scheme that is not allowed" % href
-    if href.startswith("#/"):
-        parts = href[2:].split("/", 1)
-        topic, anchor = parts[0], parts[1] if len(parts) > 1 else ""
-    elif href.startswith("#"):
-        return None if href[1:] in own_slugs else "link %s matches no heading in this file" % href
-    else:
-        path, _, anchor = href.partition("#")
-        target = os.path.relpath(os.path.normpath(os.path.join(os.path.dirname(file), path)), content_dir)
-        target = target.replace(os.sep, "/").rstrip("/")
-        m = re.match(r"^([^/]+)(?:/README\.md)?$", target)
-        if not m:
-            return "link %s does not point at a topic folder or its README.md" % href
-        topic = m.group(1)
-    if topic not in topics:
-        return "link %s points at unknown topic %s" % (href, topic)
-    if anchor and anchor not in slugs_by_topic.get(topic, set()):
-        return "link %s: topic %s has no heading #%s" % (href, topic, anchor)
-    return None
-
-
 def count_words(text):
     words = 0
     for _, line, fenced, _ in scan_lines(text):
@@ -264,67 +199,6 @@ def count_words(text):
             continue
         words += sum(1 for w in line.split() if re.search(r"[A-Za-z0-9]", w))
     return words
-
-
-# ------------------------------------------------------------------- quiz --
-
-OPTION = re.compile(r"^[-*]\s+\[([ xX])\]\s+(.*\S)\s*$")
-ITEM = re.compile(r"^[-*]\s+(O\([^)]*\))\s*:\s*(.*\S)\s*$")
-
-
-def parse_quiz(text):
-    """Questions as dicts {id, line, type, meta, body: [(n, line, fenced, lang)],
-    explanation: str or None}; title line checked by the caller."""
-    lines = scan_lines(text)
-    questions = []
-    for entry in lines[1:]:
-        number, line, fenced, _ = entry
-        if not fenced and line.startswith("## "):
-            m = re.match(r"^##\s+([a-z0-9-]+):\s*(.*\S)\s*$", line)
-            questions.append({"id": m.group(1) if m else line[3:].strip(), "line": number,
-                              "bad_head": not m, "type": None, "meta": {}, "body": [],
-                              "explanation": None})
-        elif questions:
-            questions[-1]["body"].append(entry)
-    for q in questions:
-        body = q["body"]
-        i = 0
-        while i < len(body) and not body[i][1].strip():
-            i += 1
-        while i < len(body) and not body[i][2]:
-            m = re.match(r"^([a-z][a-z-]*):\s*(.*?)\s*$", body[i][1])
-            if not m:
-                break
-            q["meta"][m.group(1)] = m.group(2)
-            i += 1
-        q["type"] = q["meta"].get("type")
-        rest = body[i:]
-        ex = next((k for k, e in enumerate(rest) if not e[2] and re.match(r"^###\s+Explanation\s*$", e[1])), None)
-        if ex is not None:
-            q["explanation"] = "\n".join(e[1] for e in rest[ex + 1:]).strip()
-            rest = rest[:ex]
-        q["main"] = rest
-    return questions
-
-
-def fenced_blocks(entries):
-    """[(lang, first line number, text)] of the fenced blocks in entries."""
-    blocks = []
-    cur = None
-    for number, line, fenced, lang in entries:
-        if lang is not None:
-            cur = [lang, number, []]
-            blocks.append(cur)
-        elif fenced and cur is not None:
-            if FENCE.match(line) and not FENCE.match(line).group(2) and line.strip().strip("`~") == "":
-                cur = None
-            else:
-                cur[2].append(line)
-    return [(lang, n, "\n".join(body)) for lang, n, body in blocks]
-
-
-def normalise(text):
-    return "\n".join(l.rstrip() for l in text.replace("\r\n", "\n").split("\n")).rstrip("\n")
 
 
 # -------------------------------------------------------------- children --
@@ -431,97 +305,22 @@ def check_files(topic, report):
     return not missing
 
 
-def check_lesson(topic, ctx, report):
-    f = topic.path("README.md")
-    text = read(f)
+def check_lesson(topic, report):
+    """What the build does not check: the lesson's length and its two closing
+    sections (demo ids, example numbers, links and the quiz's structure are
+    the build's, tools/content/build.mjs)."""
+    text = read(topic.path("README.md"))
     words = count_words(text)
     report.check(WORDS[0] <= words <= WORDS[1], topic.where("README.md", 1),
                  "lesson has %d words outside code blocks (needs %d-%d)" % (words, WORDS[0], WORDS[1]))
     for heading in ("Key takeaways", "Common mistakes"):
         found = any(not fenced and re.match(r"^##\s+%s\s*$" % heading, line) for _, line, fenced, _ in scan_lines(text))
         report.check(found, topic.where("README.md"), 'lesson has "## %s"' % heading)
-    n_examples = len([c for c in checker.split_cells(read(topic.path("examples.py"))) if c["kind"] == "example"]) \
-        if os.path.isfile(topic.path("examples.py")) else 0
-    for number, line, fenced, lang in scan_lines(text):
-        if fenced:
-            continue
-        m = re.match(r"^\s*\{\{\s*(demo|example)\s+(\S+?)\s*\}\}\s*$", line)
-        if not m:
-            continue
-        if m.group(1) == "demo":
-            if ctx["demos"] is None:
-                report.skip(topic.where("README.md", number), "demo %s exists" % m.group(2), ctx["demos_why"])
-            else:
-                report.check(m.group(2) in ctx["demos"], topic.where("README.md", number),
-                             "demo %s exists in coursecore list" % m.group(2))
-        else:
-            ok = m.group(2).isdigit() and 1 <= int(m.group(2)) <= n_examples
-            report.check(ok, topic.where("README.md", number),
-                         "{{example %s}} is one of examples.py's %d cells" % (m.group(2), n_examples))
-    own = heading_slugs(text)
-    for number, href in links(text):
-        problem = resolve_link(href, f, topic.content_dir, ctx["topics"], ctx["slugs"], own)
-        report.check(problem is None, topic.where("README.md", number), problem or "link %s resolves" % href)
 
 
-def check_quiz(topic, ctx, report):
-    f = topic.path("quiz.md")
-    text = read(f)
-    where = lambda line=None: topic.where("quiz.md", line)  # noqa: E731
-    report.check(re.match(r"^# Quiz:\s*\S", text) is not None, where(1), 'first line is "# Quiz: <title>"')
-    questions = parse_quiz(text)
-    report.check(QUESTIONS[0] <= len(questions) <= QUESTIONS[1], where(1),
-                 "quiz has %d questions (needs %d-%d)" % (len(questions), QUESTIONS[0], QUESTIONS[1]))
-    types = {q["type"] for q in questions}
-    report.check(len(types) >= MIN_TYPES, where(1),
-                 "quiz uses %d question types %s (needs %d)" % (len(types), sorted(map(str, types)), MIN_TYPES))
-    ids = [q["id"] for q in questions]
-    report.check(len(ids) == len(set(ids)), where(1), "question ids are unique",
-                 ["duplicates: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1}))])
-    jobs = []
-    for q in questions:
-        w = where(q["line"])
-        report.check(not q["bad_head"], w, 'question heading is "## <id>: <title>"')
-        report.check(bool(q["explanation"]), w, "question %s has an explanation" % q["id"])
-        t = q["type"]
-        main = [e for e in q["main"]]
-        if t in ("single", "multiple", "curve"):
-            opts = [OPTION.match(e[1]) for e in main if not e[2] and OPTION.match(e[1])]
-            correct = sum(1 for m in opts if m.group(1) != " ")
-            ok = correct == 1 if t != "multiple" else correct >= 1
-            report.check(ok and len(opts) >= 2, w, "%s question %s has %s correct option%s (%d options, %d marked)" % (
-                t, q["id"], "exactly one" if t != "multiple" else "at least one", "" if t != "multiple" else "s",
-                len(opts), correct))
-            if t == "curve" and "demo" in q["meta"] and ctx["demos"] is not None:
-                report.check(q["meta"]["demo"] in ctx["demos"], w, "curve demo %s exists" % q["meta"]["demo"])
-        elif t == "order":
-            items = [ITEM.match(e[1]) for e in main if not e[2] and re.match(r"^[-*]\s", e[1])]
-            classes = [m.group(1) if m else None for m in items]
-            ranks = [rank(c) if c else -1 for c in classes]
-            ok = len(classes) >= 2 and -1 not in ranks and ranks == sorted(set(ranks))
-            report.check(ok, w, "order question %s lists distinct classes slowest-growing first" % q["id"],
-                         ["classes: %s" % ", ".join(map(str, classes))])
-        elif t == "output":
-            blocks = fenced_blocks(main)
-            py = [b for b in blocks if b[0] == "python"]
-            out = [b for b in blocks if b[0] == "output"]
-            if report.check(len(py) == 1 and len(out) == 1, w,
-                            "output question %s has one python and one output block" % q["id"]):
-                jobs.append((q, py[0], out[0]))
-        else:
-            report.fail(w, "question %s has unknown type %r" % (q["id"], t))
-        own = set()
-        for number, href in links("\n".join(e[1] for e in q["body"])):
-            problem = resolve_link(href, f, topic.content_dir, ctx["topics"], ctx["slugs"], own)
-            line = q["body"][0][0] + number - 1 if q["body"] else q["line"]
-            report.check(problem is None, where(line), problem or "link %s resolves" % href)
-    return jobs
-
-
-def check_examples(topic, report, pool_submit):
-    """Runs examples.py whole and each cell alone (as pool jobs)."""
-    f = topic.path("examples.py")
-    cells = [c for c in checker.split_cells(read(f)) if c["kind"] == "example"]
+def check_examples(topic, built, report, pool_submit):
+    """Runs examples.py whole (a pool job); each cell alone runs in check_facts."""
+    cells = built.get("examples", [])
     report.check(EXAMPLES[0] <= len(cells) <= EXAMPLES[1], topic.where("examples.py", 1),
                  "examples.py has %d cells (needs %d-%d)" % (len(cells), EXAMPLES[0], EXAMPLES[1]))
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
@@ -530,15 +329,7 @@ def check_examples(topic, report, pool_submit):
         rc, out, err = run([PY, "examples.py"], cwd=topic.dir, env=env)
         report.check(rc == 0, topic.where("examples.py"), "python3 examples.py exits 0 (got %s)" % rc, tail(err or out))
 
-    def alone(cell):
-        with tempfile.TemporaryDirectory() as tmp:
-            rc, out, err = run([PY, "-c", cell["code"]], cwd=tmp, env=env)
-        report.check(rc == 0, topic.where("examples.py", cell["line"]),
-                     "example cell %r runs alone (exit %s)" % (cell["name"], rc), tail(err or out))
-
-    futures = [pool_submit(whole)]
-    futures += [pool_submit(alone, c) for c in cells]
-    return futures
+    return [pool_submit(whole)]
 
 
 def exercise_plan(topic, report):
@@ -720,8 +511,8 @@ def check_build(content_dir, demos, report, out_dir):
         report.skip(rel(content_dir), "the build accepts the content", "node is not installed")
         return None
     cmd = [node, os.path.join(ROOT, "tools", "content", "build.mjs"), "--content", content_dir, "--out", out_dir]
-    # Demo ids are checked by check_lesson/check_quiz (one failure
-    # each); --demo-ids here would report every one a second time.
+    if demos is not None:
+        cmd += ["--demo-ids", ",".join(sorted(demos))]
     rc, out, err = run(cmd, timeout=120)
     if rc == 0:
         report.ok("build accepts the content")
@@ -845,14 +636,6 @@ def main(argv):
         can_judge, judge_why = check_cli.judge_available(JUDGE)
         if not can_judge:
             can_fit_why[0] = judge_why
-    ctx = {"topics": set(all_ids), "demos": demos, "demos_why": "" if ok else listing,
-           "slugs": {}}
-    for i in all_ids:
-        try:
-            ctx["slugs"][i] = heading_slugs(read(os.path.join(content_dir, i, "README.md")))
-        except OSError:
-            ctx["slugs"][i] = set()
-
     # One worker runs everything but the measurements, so a measurement
     # shares the two cores with at most one other job and never with
     # another measurement.
@@ -869,9 +652,8 @@ def main(argv):
     for topic in topics:
         if not check_files(topic, report):
             continue
-        check_lesson(topic, ctx, report)
-        check_quiz(topic, ctx, report)   # output questions run in check_facts
-        futures += check_examples(topic, report, pool.submit)
+        check_lesson(topic, report)
+        futures += check_examples(topic, built_checks.get(topic.id, {}), report, pool.submit)
         if topic.id in built_checks:
             futures.append(pool.submit(check_facts, checks_file, topic.id, report))
             if ok:

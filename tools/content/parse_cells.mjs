@@ -2,8 +2,10 @@
 ** parse_cells.mjs -- split examples.py / exercises.py / solutions.py into
 ** cells and check them against content/FORMAT.md.
 **
-** The same splitting rules live in web/py/checker.py (split_cells), which
-** the page and tests/content/verify_content.py use; keep the two in step.
+** The build is the parser of content files: tests/content/verify_content.py
+** and tests/node/content_pyodide.test.mjs run what it writes (checks.json).
+** web/py/checker.py (split_cells) also splits cells, with the rules below:
+** the page's Check (check_cli.py) and verify_content's exercise tests use it.
 **
 **   - A cell starts at a line beginning with "# %%": "# %% kind: name".
 **     Text before the first marker belongs to no cell.
