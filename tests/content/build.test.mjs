@@ -281,3 +281,18 @@ test('writeOutput removes stale topic files', () => {
   writeOutput(out, buildCourse({ contentDir: good }));
   assert.deepEqual(fs.readdirSync(path.join(out, 'topics')).sort(), ['01_alpha.json', '02_beta.json']);
 });
+
+test('value slots show their TEXT only, and go to checks.json with their interpreter', () => {
+  const dir = copyFixture();
+  const file = path.join(dir, '01_alpha', 'README.md');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Try the slider in the demo below.',
+    'Try it: {{value 8 | desktop: 4 + 4}} bytes, {{value 2 | 1 + 1}} items, and `{{value 1 | x}}` stays code.'));
+  const { topics, checks, errors } = buildCourse({ contentDir: dir });
+  assert.deepEqual(errors.map(String), []);
+  const html = topics[0].lessonHtml;
+  assert.match(html, /Try it: 8 bytes, 2 items, and <code>\{\{value 1 \| x\}\}<\/code> stays code\./);
+  assert.deepEqual(checks.topics['01_alpha'].slots.map(({ text, expr, interpreter }) => ({ text, expr, interpreter })), [
+    { text: '8', expr: '4 + 4', interpreter: 'desktop' }, { text: '2', expr: '1 + 1', interpreter: 'both' }]);
+  assert.equal(checks.topics['01_alpha'].slots[0].line, 16);
+  assert.ok(!('checks' in topics[0]), 'the page payload does not carry the checks');
+});
