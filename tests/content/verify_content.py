@@ -537,16 +537,25 @@ CURVE_ATTEMPTS = 3
 FACT_COUNTS = {}
 
 
-def check_facts(checks_file, topic_id, report):
-    """Runs one topic's items in a fresh python3 (in an empty folder)."""
-    where = "%s [%s]" % (rel(checks_file), topic_id)
+def run_facts(checks_file, topic_id, seed, kind=None):
+    """(results, None) or (None, what went wrong): run_facts.py in a fresh
+    python3, in an empty folder, under PYTHONHASHSEED=seed."""
     with tempfile.TemporaryDirectory() as tmp:
-        rc, out, err = run([PY, RUN_FACTS, checks_file, topic_id], cwd=tmp, timeout=300,
-                           env=dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1"))
+        rc, out, err = run([PY, RUN_FACTS, checks_file, topic_id] + ([kind] if kind else []), cwd=tmp, timeout=300,
+                           env=dict(os.environ, PYTHONHASHSEED=seed, PYTHONDONTWRITEBYTECODE="1"))
     if rc != 0:
-        report.fail(where, "run_facts.py crashed (exit %s)" % rc, tail(err or out))
+        return None, ["run_facts.py crashed (exit %s)" % rc] + tail(err or out)
+    return json.loads(out), None
+
+
+def check_facts(checks_file, topic_id, report):
+    """Every item of one topic; output questions again under another hash
+    seed, so an answer cannot depend on set or dict order."""
+    results, why = run_facts(checks_file, topic_id, "0")
+    if results is None:
+        report.fail("%s [%s]" % (rel(checks_file), topic_id), why[0], why[1:])
         return
-    for r in json.loads(out):
+    for r in results:
         with report.lock:
             FACT_COUNTS[r["kind"]] = FACT_COUNTS.get(r["kind"], 0) + 1
         details = r["got"].split("\n")[-8:] if r["got"] else []
@@ -554,6 +563,15 @@ def check_facts(checks_file, topic_id, report):
             details = list(difflib.unified_diff(r["expected"].split("\n"), r["got"].split("\n"),
                                                 "quiz.md expected", "python3 prints", lineterm="", n=2))[:30]
         report.check(r["ok"], "%s:%d" % (r["file"], r["line"]), "python3: %s" % r["what"], details)
+    if not any(r["kind"] == "output" and r["ok"] for r in results):
+        return
+    again, why = run_facts(checks_file, topic_id, "1", "output")
+    first = {(r["file"], r["line"]): r for r in results if r["kind"] == "output" and r["ok"]}
+    for r in again or []:
+        if (r["file"], r["line"]) in first:
+            report.check(r["ok"], "%s:%d" % (r["file"], r["line"]),
+                         "python3: %s under PYTHONHASHSEED=1 too (set/dict order?)" % r["what"],
+                         r["got"].split("\n")[:10])
 
 
 def measured_class(demo, series):

@@ -141,11 +141,13 @@ def run_topic(topic):
 
 
 def main(argv):
-    if len(argv) != 3:
-        print("usage: python3 run_facts.py dist/data/checks.json TOPIC_ID", file=sys.stderr)
+    if len(argv) not in (3, 4) or (len(argv) == 4 and argv[3] not in KINDS):
+        print("usage: python3 run_facts.py dist/data/checks.json TOPIC_ID [%s]" % "|".join(KINDS), file=sys.stderr)
         return 2
     with open(argv[1], encoding="utf-8") as f:
         topic = json.load(f)["topics"][argv[2]]
+    if len(argv) == 4:    # one kind only
+        topic = {k: (v if k in ("facts", "factsFile") or k == argv[3] + "s" else []) for k, v in topic.items()}
     json.dump(run_topic(topic), sys.stdout)
     return 0
 
