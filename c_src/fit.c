@@ -1,5 +1,6 @@
 /*
-** fit.c -- the complexity classifier: the decision, labels, JSON.
+** fit.c -- the complexity classifier: the decision and the labels (its JSON
+** is fit_json.c, the models fit_model.c, the data fit_data.c).
 **
 ** Ideas used, and where from:
 **   - Goldsmith, Aiken & Wilkerson, "Measuring Empirical Computational
@@ -51,7 +52,6 @@
 #include "mem.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -545,89 +545,4 @@ int fit_classify(const double *n, const double *y, int count, fit_result *out) {
     fit_data_free(&s.d);
     if (err == 0) *out = r;
     return err;
-}
-
-/* ----------------------------------------------------------------- JSON */
-
-typedef struct jout {
-    char *buf;
-    size_t cap, len;
-} jout;
-
-static void jput(jout *o, const char *fmt, ...) {
-    va_list ap;
-    int k;
-    size_t room = o->len < o->cap ? o->cap - o->len : 0;
-    va_start(ap, fmt);
-    k = vsnprintf(room ? o->buf + o->len : NULL, room, fmt, ap);
-    va_end(ap);
-    if (k > 0) o->len += (size_t)k;
-}
-
-static void jnum(jout *o, const char *key, double v) {
-    if (isfinite(v)) jput(o, "\"%s\":%.9g", key, v);
-    else jput(o, "\"%s\":null", key);
-}
-
-static void jstr(jout *o, const char *key, const char *s) {
-    jput(o, "\"%s\":\"", key);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\') jput(o, "\\%c", ch);
-        else if (ch < 0x20) jput(o, "\\u%04x", ch);
-        else jput(o, "%c", ch);
-    }
-    jput(o, "\"");
-}
-
-static void jclasses(jout *o, const fit_result *r) {
-    int c;
-    jput(o, "\"classes\":[");
-    for (c = 0; c < FIT_CLASS_COUNT; c++) {
-        jput(o, c ? ",{" : "{");
-        jstr(o, "label", labels[c]);
-        jput(o, ",");
-        jnum(o, "a", r->a[c]);
-        jput(o, ",");
-        jnum(o, "b", r->b[c]);
-        jput(o, ",");
-        jnum(o, "score", r->score[c]);
-        jput(o, ",");
-        jnum(o, "weight", r->weight[c]);
-        if (c == FIT_2N) {
-            jput(o, ",");
-            jnum(o, "base", r->exp_base > 0.0 ? r->exp_base : NAN);
-        }
-        jput(o, "}");
-    }
-    jput(o, "]");
-}
-
-int fit_result_to_json(const fit_result *r, char *buf, size_t cap) {
-    jout o;
-    if (r == NULL) return FIT_ERR_NULL;
-    if (buf == NULL && cap > 0) return FIT_ERR_ARG;
-    o.buf = buf; o.cap = cap; o.len = 0;
-    jput(&o, "{");
-    jstr(&o, "best", fit_class_label(r->best));
-    jput(&o, ",");
-    jstr(&o, "top", fit_class_label(r->top));
-    jput(&o, ",");
-    jstr(&o, "runner_up", fit_class_label(r->runner_up));
-    jput(&o, ",");
-    jnum(&o, "confidence", r->confidence);
-    jput(&o, ",\"inconclusive\":%s,", r->best == FIT_INCONCLUSIVE ? "true" : "false");
-    jput(&o, "\"tentative\":%s,", r->tentative ? "true" : "false");
-    jnum(&o, "slope", r->loglog_slope);
-    jput(&o, ",\"points\":%d,\"distinct_n\":%d,", r->points, r->distinct_n);
-    jnum(&o, "noise", r->noise);
-    jput(&o, ",");
-    jnum(&o, "quantum", r->quantum);
-    jput(&o, ",");
-    jstr(&o, "reason", r->reason);
-    jput(&o, ",");
-    jclasses(&o, r);
-    jput(&o, "}");
-    if (o.len >= cap && cap > 0) buf[0] = '\0';
-    return o.len > 2147483647u ? FIT_ERR_ARG : (int)o.len;
 }

@@ -106,7 +106,8 @@ double fit_basis(int cls, double n);
 /* Write r as one JSON object, snprintf-style: returns the length needed
 ** (without the NUL); when it is < cap the whole text and a NUL are written,
 ** otherwise buf holds "" (if cap > 0). buf may be NULL when cap is 0.
-** Returns FIT_ERR_NULL / FIT_ERR_ARG (< 0, buf untouched) on bad arguments.
+** Returns FIT_ERR_NULL / FIT_ERR_ARG (< 0, buf untouched) on bad arguments,
+** FIT_ERR_NOMEM when the JSON writer (jsonw.c, in fit_json.c) cannot allocate.
 ** Keys: best, top, runner_up (labels), confidence, inconclusive,
 ** tentative, slope,
 ** points, distinct_n, noise, quantum, reason, classes [{label, a, b, score,
