@@ -12,7 +12,7 @@ PORT       ?= 8000
 CC         ?= cc
 CFLAGS_STD := -std=c99 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Ic_src
 CFLAGS     ?= -O2
-SANFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANFLAGS   := -DCC_DEBUG -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 EMCC       := NODE_PATH=/usr/share/nodejs emcc
 
 # Portable core: everything in c_src/ and c_src/demos/. Host glue lives in
@@ -42,7 +42,7 @@ WASM_FLAGS := -O2 -flto -mbulk-memory -mnontrapping-fptoint $(WASM_NO_SELECT) -s
 	-sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createCoursecore \
 	-sENVIRONMENT=web,worker -sALLOW_MEMORY_GROWTH -sTOTAL_STACK=1048576 \
 	-sEXPORTED_FUNCTIONS=@$(WASM_EXPORTS) \
-	-sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8 \
+	-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8 \
 	-sFILESYSTEM=0
 
 NPM_STAMP  := node_modules/.package-lock.json

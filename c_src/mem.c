@@ -7,6 +7,7 @@
 ** test allocator (src/test_malloc.c): fail the Nth call, then carry on.
 */
 #include "mem.h"
+#include "invariant.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,9 +39,12 @@ static int should_fail(void) {
 
 static void note_alloc(size_t size) {
     stats.current_bytes += size;
+    /* Bytes live can never pass the bytes ever handed out. */
+    (void)ALWAYS(stats.current_bytes >= size);
     stats.alloc_count++;
     stats.live_blocks++;
     if (stats.current_bytes > stats.peak_bytes) stats.peak_bytes = stats.current_bytes;
+    (void)ALWAYS(stats.peak_bytes >= stats.current_bytes);
 }
 
 static mem_header *header_of(void *block) {
@@ -76,6 +80,7 @@ void *mem_realloc(void *block, size_t size) {
     if (should_fail()) return NULL;
     old = header_of(block);
     old_size = old->size;
+    if (NEVER(stats.live_blocks == 0 || stats.current_bytes < old_size)) return NULL;
     h = realloc(old, sizeof(mem_header) + size);
     if (h == NULL) return NULL;          /* old block still valid */
     h->size = size;
@@ -89,6 +94,10 @@ void mem_free(void *block) {
     mem_header *h;
     if (block == NULL) return;
     h = header_of(block);
+    /* A block this allocator handed out is counted in current_bytes and
+    ** live_blocks; if not, the pointer is foreign or already freed, and
+    ** subtracting would wrap the counters round to huge numbers. */
+    if (NEVER(stats.live_blocks == 0 || stats.current_bytes < h->size)) return;
     stats.current_bytes -= h->size;
     stats.live_blocks--;
     stats.free_count++;
@@ -100,6 +109,7 @@ mem_stats mem_get_stats(void) {
 }
 
 void mem_reset_window(void) {
+    (void)ALWAYS(stats.peak_bytes >= stats.current_bytes);
     stats.peak_bytes = stats.current_bytes;
     stats.alloc_count = 0;
     stats.free_count = 0;
