@@ -135,10 +135,7 @@ atoms = (1, "two", 3.0)
 print("immutable tuple of atoms returned as is:", copy.deepcopy(atoms) is atoms)
 
 
-# %% example: Sharing one memo across deep copies
-import copy
-
-print("== Sharing one memo across deep copies ==")
+# Several deep copies share a part only when they share one memo.
 config = {"paths": ["/tmp"]}
 a = {"name": "a", "config": config}
 b = {"name": "b", "config": config}
@@ -276,3 +273,23 @@ for depth in range(100, 1001, 100):
         print(f"deepcopy, nested {depth} deep: RecursionError"
               f" (limit {sys.getrecursionlimit()}); {deepest} deep worked")
         break
+
+
+# %% example: Loop variables and late-binding closures
+import functools
+
+print("== Loop variables and late-binding closures ==")
+prices = [10, 20, 30]
+for p in prices:
+    p = p * 2            # rebinds the name p; the list still holds 10, 20, 30
+print("after rebinding p:", prices)
+for i in range(len(prices)):
+    prices[i] = prices[i] * 2   # stores into the list itself
+print("after prices[i] = ...:", prices)
+
+late = [lambda: i for i in range(3)]      # each lambda looks i up when called
+print("late binding:", [f() for f in late])
+early = [lambda i=i: i for i in range(3)]  # the default is evaluated now
+print("default argument:", [f() for f in early])
+bound = [functools.partial(int, i) for i in range(3)]  # partial stores i now
+print("functools.partial:", [f() for f in bound])
