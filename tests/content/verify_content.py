@@ -35,7 +35,8 @@ checked, per topic (content/FORMAT.md is the contract):
   fails the target it declares a worse class for, "slow" (not "wrong" or
   "error"). A Check is the page's own procedure (web/py/check_session.py:
   warm-up, reference first, results compared at every size, time + steps
-  + memory), run by web/py/check_cli.py in a fresh process, one at a time,
+  + memory), run by web/py/check_cli.py -> tools/check_desktop.mjs (the
+  page's loop, web/src/check_flow.js, with a fresh python3 worker), one at a time,
   and judged by the core: `coursecore fit --target ... --json` (api_judge).
   There is no verdict policy here. A Check that ends inconclusive is run
   again with another seed, up to ATTEMPTS times in all. The class list
@@ -456,7 +457,8 @@ def measure_one(item, report, can_fit):
             report.warn(where, "solution %s takes %.0f ms per call at n=%d (keep it under ~50 ms)" % (
                 name, 1000 * min(ref_rows[-1]["time"]), ref_rows[-1]["n"]))
         return
-    verdicts = o.get("verdicts") or {}
+    # check_flow.js's verdicts: [{metric: "time" | "memory", verdict, ...}]
+    verdicts = {("space" if v.get("metric") == "memory" else "time"): v for v in o.get("verdicts") or []}
     failed_dims = [d for d in dims if (verdicts.get(d) or {}).get("verdict") == "fail"]
     if o.get("why") == "too_slow" and "time" in dims:
         failed_dims.append("time")

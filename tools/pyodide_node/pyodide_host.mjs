@@ -125,9 +125,8 @@ export function cliJudge(coursecore = process.env.JUDGE || join(ROOT, 'build', '
   };
 }
 
-/** check_flow.js transports for one Check in a fresh interpreter; call close() after. */
-export async function checkTransports({ judge = cliJudge(), ...options } = {}) {
-  const py = await startPyodide(options);
+/** check_flow.js's {start, round, judge} over a started interpreter (Pyodide or CPython). */
+export function transportsOver(py, judge) {
   return {
     py,
     start: (req, hooks) => py.checkStart(req, hooks),
@@ -135,4 +134,9 @@ export async function checkTransports({ judge = cliJudge(), ...options } = {}) {
     judge,
     close: () => py.close(),
   };
+}
+
+/** check_flow.js transports for one Check in a fresh interpreter; call close() after. */
+export async function checkTransports({ judge = cliJudge(), ...options } = {}) {
+  return transportsOver(await startPyodide(options), judge);
 }

@@ -28,6 +28,11 @@
 // The outcome (what the page shows, and the only source of a pass):
 //   {state: 'pass' | 'fail' | 'inconclusive' | 'stopped' | 'error',
 //    summary,                     one sentence for the learner
+//    why,                         null on a pass, else one word for programs:
+//                                 'wrong' (a test or a measured result differs),
+//                                 'slow' (misses a target), 'too_slow', 'error'
+//                                 (raised or did not load), 'tampered',
+//                                 'inconclusive', 'stopped', 'checker', 'judge', 'crashed'
 //    tests: [{index, call, expected, actual, message, passed, tooSlow, stopped}],
 //    verdicts: [{metric, target, verdict, reason, decided_by, disagree, fit, steps, too_slow, cls}],
 //    reference: {rows, series}, rows, series,   the learner's cumulative measurements
@@ -153,7 +158,7 @@ export async function runCheck(ex, code, transports, options = {}) {
   const seed = options.seed ?? randomSeed();
   const metrics = ex.space ? ['time', 'memory'] : ['time'];
   const out = {
-    state: 'error', summary: '', seed, plan: null, tests: [], verdicts: [],
+    state: 'error', summary: '', why: null, seed, plan: null, tests: [], verdicts: [],
     reference: { rows: [], series: null }, rows: [], series: null,
     tooSlow: null, mismatch: null, tampered: [], error: null, notes: [], rounds: 0, cutShort: false,
   };
@@ -179,9 +184,10 @@ export async function runCheck(ex, code, transports, options = {}) {
       update(p || {});
     },
   };
-  const finish = (state, summary) => {
+  const finish = (state, summary, why) => {
     out.state = state;
     out.summary = summary;
+    out.why = why;
     out.notes = [...new Set(out.notes.filter(Boolean))];
     return out;
   };
@@ -201,13 +207,13 @@ export async function runCheck(ex, code, transports, options = {}) {
   if (start.error) {
     // Raised before the learner's code ran: the check cell or the reference.
     out.error = start.error;
-    if (start.error.kind === 'stopped') return finish('stopped', 'Stopped before your code was tested.');
-    return finish('error', `The check itself failed (${start.error.where || 'before your code ran'}): ${describeError(start.error)}. This is a problem with the exercise, not with your code.`);
+    if (start.error.kind === 'stopped') return finish('stopped', 'Stopped before your code was tested.', 'stopped');
+    return finish('error', `The check itself failed (${start.error.where || 'before your code ran'}): ${describeError(start.error)}. This is a problem with the exercise, not with your code.`, 'checker');
   }
   if (start.load_error) {
     out.error = start.load_error;
-    if (start.load_error.kind === 'stopped') return finish('stopped', 'Stopped while your code was loading.');
-    return finish('fail', `Your code could not be loaded: ${describeError(start.load_error)}. Nothing was tested.`);
+    if (start.load_error.kind === 'stopped') return finish('stopped', 'Stopped while your code was loading.', 'stopped');
+    return finish('fail', `Your code could not be loaded: ${describeError(start.load_error)}. Nothing was tested.`, 'error');
   }
   const testKeys = (start.tests || []).map((t) => t.expected_key);
   if (!sealed || JSON.stringify(sealed.expected) !== JSON.stringify(start.expected)
@@ -218,15 +224,15 @@ export async function runCheck(ex, code, transports, options = {}) {
   if (out.tampered.length) return tamperedOutcome(out, finish);
   const expected = sealed.expected;
   const failed = out.tests.filter((t) => !t.passed).length;
-  if (out.tests.some((t) => t.stopped)) return finish('stopped', 'Stopped while the tests ran.');
+  if (out.tests.some((t) => t.stopped)) return finish('stopped', 'Stopped while the tests ran.', 'stopped');
   const slowTest = out.tests.find((t) => t.tooSlow);
   if (slowTest) {
     const limit = out.plan?.limit_s ? ` within ${out.plan.limit_s} s` : '';
-    return finish('fail', `Your function did not finish test ${slowTest.index}${limit}, so it was stopped (an endless loop, or far too slow?). ${failed} of ${out.tests.length} tests failed.`);
+    return finish('fail', `Your function did not finish test ${slowTest.index}${limit}, so it was stopped (an endless loop, or far too slow?). ${failed} of ${out.tests.length} tests failed.`, 'too_slow');
   }
-  if (failed) return finish('fail', `${failed} of ${out.tests.length} tests failed. Fix them, then check again.`);
+  if (failed) return finish('fail', `${failed} of ${out.tests.length} tests failed. Fix them, then check again.`, 'wrong');
   const passedTests = out.tests.length ? `All ${out.tests.length} tests pass` : 'There are no tests';
-  if (shouldStop()) return finish('stopped', 'Stopped before your function was measured.');
+  if (shouldStop()) return finish('stopped', 'Stopped before your function was measured.', 'stopped');
 
   // 2. Rounds of measuring the learner's function.
   phase = 'round';
@@ -257,12 +263,12 @@ export async function runCheck(ex, code, transports, options = {}) {
     if (error) {
       out.error = error;
       const at = Number.isFinite(error.n) ? ` at n = ${error.n}` : '';
-      return finish('fail', `${passedTests}, but your code raised an error while it was being measured${at}: ${describeError(error)}.`);
+      return finish('fail', `${passedTests}, but your code raised an error while it was being measured${at}: ${describeError(error)}.`, 'error');
     }
     const { mismatch, compared } = compareResults(out.rows, expected);
     if (mismatch) {
       out.mismatch = mismatch;
-      return finish('fail', `${passedTests}, but at n = ${mismatch.n} your result differs from the reference's: yours ${cut(mismatch.yours)}, expected ${cut(mismatch.expected)}.`);
+      return finish('fail', `${passedTests}, but at n = ${mismatch.n} your result differs from the reference's: yours ${cut(mismatch.yours)}, expected ${cut(mismatch.expected)}.`, 'wrong');
     }
     out.compared = compared;
     if (result.reason === 'stopped' || shouldStop()) break;
@@ -270,7 +276,7 @@ export async function runCheck(ex, code, transports, options = {}) {
     if (out.verdicts instanceof Error) {
       out.error = { kind: 'judge', message: out.verdicts.message };
       out.verdicts = [];
-      return finish('error', `The judge could not run: ${out.error.message}. Nothing was decided; press Check to try again.`);
+      return finish('error', `The judge could not run: ${out.error.message}. Nothing was decided; press Check to try again.`, 'judge');
     }
     const undecided = out.verdicts.some((v) => v.verdict === 'inconclusive');
     const failing = out.verdicts.some((v) => v.verdict === 'fail');
@@ -284,14 +290,14 @@ export async function runCheck(ex, code, transports, options = {}) {
     out.notes.push(`Your function was measured at ${out.rows.length} of ${planned} sizes: the next size would not have fit in the time budget.`);
   }
   if (shouldStop() || result?.reason === 'stopped') {
-    return finish('stopped', out.rows.length ? 'Stopped: the sizes measured so far are shown.' : 'Stopped.');
+    return finish('stopped', out.rows.length ? 'Stopped: the sizes measured so far are shown.' : 'Stopped.', 'stopped');
   }
   if (out.cutShort) {
     const { mismatch, compared } = compareResults(out.rows, expected);
     out.compared = compared;
     if (mismatch) {
       out.mismatch = mismatch;
-      return finish('fail', `${passedTests}, but at n = ${mismatch.n} your result differs from the reference's: yours ${cut(mismatch.yours)}, expected ${cut(mismatch.expected)}.`);
+      return finish('fail', `${passedTests}, but at n = ${mismatch.n} your result differs from the reference's: yours ${cut(mismatch.yours)}, expected ${cut(mismatch.expected)}.`, 'wrong');
     }
     out.verdicts = await judgeAll(ex, metrics, out, transports).catch(() => []);
     if (!out.verdicts.length) out.verdicts = [verdictEntry('time', ex.time, { verdict: 'inconclusive', reason: 'the measurement was cut short' })];
@@ -318,11 +324,11 @@ function decide(out, finish, passedTests) {
     const slow = failing.find((x) => x.decided_by === 'too_slow' || x.too_slow?.verdict === 'fail');
     if (slow) {
       const why = slow.decided_by === 'too_slow' ? slow.reason : slow.too_slow.reason;
-      return finish('fail', `${passedTests}, but your function is too slow: ${prettyText(why)}.`);
+      return finish('fail', `${passedTests}, but your function is too slow: ${prettyText(why)}.`, 'too_slow');
     }
     const v = failing[0];
     const cls = v.cls ? ` (it grows as ${prettyText(v.cls)})` : '';
-    return finish('fail', `${passedTests}, but your function misses the ${prettyText(v.target)} ${METRIC_WORDS[v.metric]} target${cls}. Compare your curve with the reference's below.`);
+    return finish('fail', `${passedTests}, but your function misses the ${prettyText(v.target)} ${METRIC_WORDS[v.metric]} target${cls}. Compare your curve with the reference's below.`, 'slow');
   }
   const unsure = out.verdicts.filter((v) => v.verdict !== 'pass');
   if (out.cutShort && !unsure.length) {
@@ -331,19 +337,19 @@ function decide(out, finish, passedTests) {
   if (!out.verdicts.length || out.verdicts.some((v) => v.verdict !== 'pass')) {
     const v = out.verdicts.find((x) => x.verdict !== 'pass');
     const why = v?.reason ? prettyText(v.reason) : 'nothing was measured';
-    return finish('inconclusive', `${passedTests}, but the measurement was inconclusive (${METRIC_WORDS[v?.metric] || 'time'}: ${why}). This is not a fail: press "Measure again".`);
+    return finish('inconclusive', `${passedTests}, but the measurement was inconclusive (${METRIC_WORDS[v?.metric] || 'time'}: ${why}). This is not a fail: press "Measure again".`, 'inconclusive');
   }
   if (!out.compared) {
     for (const v of out.verdicts) v.verdict = 'inconclusive';
-    return finish('inconclusive', `${passedTests}, but your results at the measured sizes could not be compared with the reference's, so the Check cannot pass. Press "Measure again".`);
+    return finish('inconclusive', `${passedTests}, but your results at the measured sizes could not be compared with the reference's, so the Check cannot pass. Press "Measure again".`, 'inconclusive');
   }
   const targets = out.verdicts.map((v) => `${prettyText(v.target)} ${METRIC_WORDS[v.metric]}`).join(' and ');
-  return finish('pass', `Passed: ${passedTests.charAt(0).toLowerCase()}${passedTests.slice(1)} and your function meets the target (${targets}). Well done!`);
+  return finish('pass', `Passed: ${passedTests.charAt(0).toLowerCase()}${passedTests.slice(1)} and your function meets the target (${targets}). Well done!`, null);
 }
 
 function tamperedOutcome(out, finish) {
   const what = out.tampered.map((t) => (typeof t === 'string' ? t : t?.name || JSON.stringify(t))).join(', ');
-  return finish('fail', `Your code changed the checker or built-ins (${what}); the Check cannot be trusted.`);
+  return finish('fail', `Your code changed the checker or built-ins (${what}); the Check cannot be trusted.`, 'tampered');
 }
 
 /** A too-slow reading from the rows so far, when the worker had to be terminated mid-call. */
@@ -362,21 +368,21 @@ function tooSlowFromRows(out, err) {
 function failedRequest(out, err, where, finish, passedTests) {
   const kind = err?.kind;
   if (kind === 'stopped' || kind === 'cancelled' || err?.name === 'CancelledError') {
-    return finish('stopped', out.rows.length ? 'Stopped: the sizes measured so far are shown.' : 'Stopped.');
+    return finish('stopped', out.rows.length ? 'Stopped: the sizes measured so far are shown.' : 'Stopped.', 'stopped');
   }
   out.error = { kind: kind || 'error', message: err?.message || String(err), line: err?.line ?? null, traceback: err?.traceback || '' };
   if (where === 'start' && kind === 'watchdog') {
-    return finish('fail', `Your function did not return within ${err.seconds} s on a test, so it was stopped (an endless loop?). Nothing was measured.`);
+    return finish('fail', `Your function did not return within ${err.seconds} s on a test, so it was stopped (an endless loop?). Nothing was measured.`, 'too_slow');
   }
   if (where === 'start' && kind === 'timeout') {
-    return finish('fail', `${err.message} Your function may loop forever on one of the tests.`);
+    return finish('fail', `${err.message} Your function may loop forever on one of the tests.`, 'too_slow');
   }
   if (where === 'round' && kind && !['fatal', 'crashed', 'protocol', 'load', 'timeout'].includes(kind)) {
-    return finish('fail', `${passedTests}, but an error was raised while your function was being measured: ${describeError(out.error)}.`);
+    return finish('fail', `${passedTests}, but an error was raised while your function was being measured: ${describeError(out.error)}.`, 'error');
   }
   if (kind === 'fatal' || kind === 'crashed') {
     const during = where === 'start' ? 'while running the tests' : `while measuring (${passedTests.toLowerCase()})`;
-    return finish('error', `Python stopped unexpectedly ${during}: ${err.message}`);
+    return finish('error', `Python stopped unexpectedly ${during}: ${err.message}`, 'crashed');
   }
-  return finish('error', `The check could not finish: ${describeError(out.error)}. Press Check to try again.`);
+  return finish('error', `The check could not finish: ${describeError(out.error)}. Press Check to try again.`, 'error');
 }
