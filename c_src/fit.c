@@ -163,13 +163,15 @@ static double evidence(double delta, double nu) {
 typedef struct fit_state {
     fit_data d;
     fit_model mo[FIT_CLASS_COUNT];
-    double *work;       /* FIT_MODEL_WORK m model scratch + m sigma scratch
-                           + 7m residuals */
+    double *work;       /* FIT_MODEL_WORK m model scratch + m sigma scratch,
+                           then resid in the same allocation */
+    double *resid;      /* [FIT_CLASS_COUNT m] each class's log residuals,
+                           as fit_model_fit hands them back */
     double sigma, nu;
 } fit_state;
 
 static double *resid_of(fit_state *s, int cls) {
-    return s->work + (FIT_MODEL_WORK + 1) * s->d.m + cls * s->d.m;
+    return s->resid + cls * s->d.m;
 }
 
 static double total_loss(const fit_model *mo, int with_occam) {
@@ -188,11 +190,9 @@ static int best_growth(const fit_state *s, int with_occam) {
 }
 
 static void fit_all(fit_state *s, double sigma) {
-    int c, m = s->d.m;
-    for (c = 0; c < FIT_CLASS_COUNT; c++) {
-        fit_model_fit(&s->d, c, sigma, &s->mo[c], s->work);
-        memcpy(resid_of(s, c), s->work, (size_t)m * sizeof(double));
-    }
+    int c;
+    for (c = 0; c < FIT_CLASS_COUNT; c++)
+        fit_model_fit(&s->d, c, sigma, &s->mo[c], resid_of(s, c), s->work);
 }
 
 /* The noise every class is judged against. The repeats give sigma_rep
@@ -504,6 +504,7 @@ static int classify_data(fit_state *s, fit_result *r) {
         return FIT_ERR_NOMEM;
     s->work = mem_alloc((size_t)s->d.m * (FIT_MODEL_WORK + 1 + FIT_CLASS_COUNT) * sizeof(double));
     if (s->work == NULL) return FIT_ERR_NOMEM;
+    s->resid = s->work + (FIT_MODEL_WORK + 1) * s->d.m;
     if (classify_exact(s, r) || degenerate(&s->d, r)) {
         mem_free(s->work);
         return 0;

@@ -118,12 +118,13 @@ typedef struct fit_model {
 
 #define FIT_MODEL_WORK 8     /* model scratch, in doubles per size */
 
-/* Fit class cls at relative noise sigma. work holds FIT_MODEL_WORK*m
-** doubles; its first m receive the log residuals (0 for a zero reading
-** that the model also puts below the floor). mo must be zeroed before the
+/* Fit class cls at relative noise sigma. resid (m doubles) receives the
+** log residuals (0 for a zero reading that the model also puts below the
+** floor); work is FIT_MODEL_WORK*m doubles of scratch, its layout
+** fit_model.c's own. mo must be zeroed before the
 ** first call for a class (it keeps the located shape between calls). */
 void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
-                   double *work);
+                   double *resid, double *work);
 
 /* The Occam cost of a fitted growing class (mo from fit_model_fit at the
 ** same sigma) into mo->occam: once, after the noise has settled, as it

@@ -31,6 +31,7 @@
 #include "fit_internal.h"
 
 #include <math.h>
+#include <string.h>
 
 #define GRID_LO    (-12.0)  /* log10 of the smallest tau offset tried */
 #define GRID_STEP  0.5
@@ -503,8 +504,8 @@ static void setup_ctx(const fit_data *d, double sigma, double *work, model_ctx *
     }
 }
 
-void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
-                   double *work) {
+static void fit_into_work(const fit_data *d, int cls, double sigma, fit_model *mo,
+                          double *work) {
     double *lg = work + 2 * d->m, *tmp = lg + d->m, c;
     shape_fit best, plain, shown;
     model_ctx x, wide;
@@ -526,6 +527,14 @@ void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
     mo->a = exp(shown.c) * (shown.tau - shown.tau0);
     if (mo->a < 0.0) mo->a = 0.0;
     mo->b = exp(shown.c) / shown.span;
+}
+
+/* The residuals are left in the first m doubles of work by the fit;
+** handing them back through resid keeps work's layout this file's own. */
+void fit_model_fit(const fit_data *d, int cls, double sigma, fit_model *mo,
+                   double *resid, double *work) {
+    fit_into_work(d, cls, sigma, mo, work);
+    memcpy(resid, work, (size_t)d->m * sizeof(double));
 }
 
 void fit_model_occam(const fit_data *d, int cls, double sigma, fit_model *mo,
