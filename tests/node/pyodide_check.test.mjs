@@ -101,6 +101,17 @@ test('an endless loop is stopped by the watchdog, even one that swallows Keyboar
   assert.equal(stubborn.state, 'fail', stubborn.summary);
 });
 
+test('a loop written on one line (a generator expression) is counted once per turn, not once', async () => {
+  const oneLine = 'def count_pairs(nums, target):\n    return sum(1 for i in range(len(nums)) for j in range(i + 1, len(nums)) if nums[i] + nums[j] == target)\n';
+  const out = await check(countPairs, oneLine);
+  assert.equal(out.state, 'fail', out.summary);
+  const rows = out.rows.filter((r) => typeof r.steps === 'number');
+  assert.ok(rows.length >= 2, `steps at ${rows.length} sizes`);
+  const [a, b] = [rows[0], rows[rows.length - 1]];
+  const growth = Math.log(b.steps / a.steps) / Math.log(b.n / a.n);
+  assert.ok(growth > 1.8, `steps grow as n^${growth.toFixed(2)}: ${rows.map((r) => `${r.n}:${r.steps}`).join(' ')}`);
+});
+
 test('a function that is wrong only at large n fails at the size where it is wrong', async () => {
   const code = countPairs.solution.replace(/return (\w+)\s*$/, 'return $1 + (len(nums) > 2000)\n');
   assert.notEqual(code, countPairs.solution);

@@ -285,7 +285,7 @@ def warm_up(clock, least=0.3, most=1.5):
 # ------------------------------------------------------------------- steps --
 
 def _steps_monitoring(func, args, filename):
-    """Lines executed in code compiled as ``filename`` (sys.monitoring, 3.12+)."""
+    """Lines executed, plus loop turns, in code compiled as ``filename`` (sys.monitoring, 3.12+)."""
     mon = sys.monitoring
     tool = next((t for t in (5, 4, 3, 2) if mon.get_tool(t) is None), None)
     if tool is None:
@@ -300,14 +300,29 @@ def _steps_monitoring(func, args, filename):
         count[0] += 1
         return None
 
+    # LINE fires only when the line number changes, so a loop written on one
+    # line (a comprehension, a generator expression, `while x: x -= 1`) would
+    # count once however often it runs. Each backward jump is one more turn
+    # of a loop: counting those too makes one-line loops visible, as the
+    # "line" events of sys.settrace (3.11) do.
+    def on_jump(code, source, destination):
+        if code.co_filename != filename:
+            return disable
+        if destination <= source:
+            count[0] += 1
+        return None
+
+    events = mon.events.LINE | mon.events.JUMP
     try:
         mon.register_callback(tool, mon.events.LINE, on_line)
-        mon.set_events(tool, mon.events.LINE)
+        mon.register_callback(tool, mon.events.JUMP, on_jump)
+        mon.set_events(tool, events)
         try:
             func(*args)
         finally:
             mon.set_events(tool, 0)
     finally:
+        mon.register_callback(tool, mon.events.JUMP, None)
         mon.register_callback(tool, mon.events.LINE, None)
         mon.free_tool_id(tool)
         mon.restart_events()      # undo the DISABLEs for the next count
