@@ -295,3 +295,42 @@ def make_input(n, seed=0):
     start, first, shift = rng.randrange(10**6), rng.randrange(2), rng.randrange(4)
     rows = [[i, i + 1, i + 2, i + 3] for i in range(start, start + n)]
     return (rows, [(i, (i + shift) % 4, -1 - i % 5) for i in range(first, n, 2)])
+
+
+# %% exercise: shifted_rows
+# title: Callbacks that keep their own value
+# time: O(n)
+# space: O(n)
+def shifted_rows(offsets, xs):
+    """Build one adder per offset k (a function that returns x + k), then
+    return [[add(x) for x in xs] for add in adders]: one row per offset.
+
+    The starter code builds the adders in a loop with a lambda that looks k
+    up when it is called, after the loop is over, so every row uses the
+    last offset. Make each adder keep its own k (a default argument or
+    functools.partial). O(n) time for n offsets and a short xs.
+    """
+    adders = []
+    for k in offsets:
+        adders.append(lambda x: x + k)
+    return [[add(x) for x in xs] for add in adders]
+
+
+# %% check: shifted_rows
+TESTS = [
+    (([1, 2, 3], [0]), [[1], [2], [3]]),
+    (([10, -1], [0, 5]), [[10, 15], [-1, 4]]),
+    (([7], [1, 2, 3]), [[8, 9, 10]]),
+    (([], [1]), []),
+    (([4, 4, 0], []), [[], [], []]),
+]
+SIZES = [2000, 4000, 8000, 16000, 32000]
+
+
+def make_input(n, seed=0):
+    """n different offsets and three xs; the seed picks all of them."""
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    offsets = rng.sample(range(-10**6, 10**6), n)
+    return (offsets, [rng.randrange(100) for _ in range(3)])
