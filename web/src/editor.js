@@ -12,6 +12,7 @@ import { classHighlighter } from '@lezer/highlight';
 import { python as pythonLanguage } from '@codemirror/lang-python';
 import { python, explainError, wantsSizeNote, SIZE_NOTE } from './python_client.js';
 import { el, uniqueId, announce } from './dom.js';
+import { addVisualizer } from './trace_panel.js';
 
 const SAVE_DELAY_MS = 400;
 const PANEL_CAP = 1 << 20;   // characters kept in one output panel
@@ -193,6 +194,7 @@ export class CodeRunner {
     this.view = createEditor(this.host, { doc: saved ?? code, storageKey: this.storageKey, label: `${label} (Python editor)`, onRun: () => this.run() });
     this.view.contentDOM.setAttribute('aria-describedby', `${id}-hint`);
     this.unsubscribe = python.onStatus((s) => this.showLoading(s));
+    addVisualizer(this);   // every Python editor gets Visualize (trace_panel.js)
   }
 
   code() {
