@@ -101,3 +101,36 @@ def is_literal_warning_on_311():
     if sys.version_info[:2] != (3, 11):
         return "not 3.11"
     return is_literal_warning()
+
+
+def mutable_types_are_unhashable():
+    """Quiz q5: the mutable types have no hash, the immutable ones do."""
+    mutable = (list, bytearray, dict)
+    immutable = (tuple, str, frozenset, bytes)
+    return (all(t.__hash__ is None for t in mutable)
+            and all(t.__hash__ is not None for t in immutable))
+
+
+def freed_at_refcount_zero():
+    """Quiz q6: with the collector off, del frees an object at once."""
+    import weakref
+
+    class Box:
+        pass
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        box = Box()
+        watcher = weakref.ref(box)
+        del box
+        return watcher() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def getsizeof_ignores_items():
+    """Quiz q10/q11: a list's size does not depend on what it points to."""
+    return (sys.getsizeof([None] * 1000) == sys.getsizeof([10**100] * 1000)
+            and sys.getsizeof(["x" * 500] * 10) == sys.getsizeof([""] * 10))
