@@ -28,15 +28,11 @@ char *api_demo_run(const char *id, const double *values, int count) {
 
 char *api_fit(const double *n, const double *y, int count) {
     fit_result r;
-    char *buf;
-    int err = fit_classify(n, y, count, &r), need;
+    char *text;
+    int err = fit_classify(n, y, count, &r);
     if (err != 0) return jw_error_object(fit_error_message(err));
-    need = fit_result_to_json(&r, NULL, 0);
-    if (need < 0) return jw_error_object("could not format the fit");
-    buf = mem_alloc((size_t)need + 1);
-    if (buf == NULL) return NULL;
-    fit_result_to_json(&r, buf, (size_t)need + 1);
-    return buf;
+    text = demo_fit_json(&r);
+    return text ? text : jw_error_object("the fit could not be written (out of memory)");
 }
 
 /* ------------------------------------------------------------ judging */
@@ -79,7 +75,6 @@ static void series_json(jw_buf *w, const series *s, int target) {
     static const char *const renames[] = { "reason", "fit_reason", NULL };
     judge_result j;
     char *fit;
-    int need;
     if (!s->present) { jw_null(w); return; }
     if (fit_judge(&s->fit, target, &j) != 0) { w->failed = 1; return; }
     jw_object_begin(w);
@@ -90,11 +85,9 @@ static void series_json(jw_buf *w, const series *s, int target) {
         jw_kv_bool(w, "inconclusive", 1);
         jw_kv_int(w, "points", s->fit.points);
         jw_kv_int(w, "distinct_n", 1);
-    } else if ((need = fit_result_to_json(&s->fit, NULL, 0)) < 0
-               || (fit = mem_alloc((size_t)need + 1)) == NULL) {
+    } else if ((fit = demo_fit_json(&s->fit)) == NULL) {
         w->failed = 1;
     } else {
-        fit_result_to_json(&s->fit, fit, (size_t)need + 1);
         jw_raw_members(w, fit, renames);
         mem_free(fit);
     }

@@ -236,19 +236,34 @@ int demo_time(demo_ctx *ctx, tim_kernel kernel, void *arg, tim_stats *out) {
 
 /* ------------------------------------------------------------------ JSON */
 
+char *demo_fit_json(const fit_result *fit) {
+    char *text;
+    int need = fit_result_to_json(fit, NULL, 0);
+    if (need < 0) return NULL;
+    text = mem_alloc((size_t)need + 1);
+    if (text != NULL && fit_result_to_json(fit, text, (size_t)need + 1) != need) {
+        mem_free(text);
+        text = NULL;
+    }
+    return text;
+}
+
+/* A series too short or flagged DEMO_NOFIT has "fit": null; a fit that
+** cannot be written fails the whole payload, so finish() reports it. */
 static void write_fit(jw_buf *w, const demo_series_data *s) {
     fit_result fit;
-    char buf[2048];
+    char *text;
     int i, distinct = 0;
     for (i = 0; i < s->count; i++) if (i == 0 || s->x[i] != s->x[i - 1]) distinct++;
     jw_key(w, "fit");
-    if ((s->flags & DEMO_NOFIT) || distinct < 3 ||
-        fit_classify(s->x, s->y, s->count, &fit) != 0 ||
-        fit_result_to_json(&fit, buf, sizeof buf) >= (int)sizeof buf) {
+    if ((s->flags & DEMO_NOFIT) || distinct < 3 || fit_classify(s->x, s->y, s->count, &fit) != 0) {
         jw_null(w);
         return;
     }
-    jw_raw_value(w, buf);
+    text = demo_fit_json(&fit);
+    if (text == NULL) { w->failed = 1; return; }
+    jw_raw_value(w, text);
+    mem_free(text);
 }
 
 static void write_array(jw_buf *w, const char *key, const double *v, int count) {
@@ -360,15 +375,21 @@ static void release(demo_ctx *ctx) {
 }
 
 static int finish(demo_ctx *ctx, int status, char **json_out) {
+    int ret = DEMO_ERR_NOMEM;
     if (status < 0) {
         const char *msg = ctx->error[0] ? ctx->error :
             status == DEMO_ERR_NOMEM ? "out of memory" : "the demo failed";
+        ret = status;
         *json_out = jw_error_object(msg);
     } else {
         *json_out = result_json(ctx, status);
+        if (*json_out == NULL)
+            *json_out = jw_error_object("the demo ran, but its result could not be written (out of memory)");
+        else
+            ret = status;
     }
     release(ctx);
-    return *json_out == NULL ? DEMO_ERR_NOMEM : status;
+    return *json_out == NULL ? DEMO_ERR_NOMEM : ret;
 }
 
 int demo_run(const char *id, const double *values, int value_count, char **json_out) {

@@ -12,6 +12,7 @@
 #define CC_DEMO_H
 
 #include <stddef.h>
+#include "fit.h"
 #include "tim.h"
 
 #define DEMO_MAX_PARAMS 8
@@ -83,6 +84,11 @@ int demo_run(const char *id, const double *values, int value_count, char **json_
 
 /* The demo list as JSON: ids, titles, topics, params with bounds. */
 char *demo_list_json(void);
+
+/* A fit as one JSON object in a block sized to it (free with mem_free);
+** NULL when it cannot be written. The one place that measures the text
+** before allocating it, for demo.c and api.c alike. */
+char *demo_fit_json(const fit_result *fit);
 
 /* ------------------------------------------- called by demos while running */
 

@@ -7,7 +7,7 @@
 ** test allocator (src/test_malloc.c): fail the Nth call, then carry on.
 */
 #include "mem.h"
-#include "invariant.h"
+#include "always.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -83,6 +83,35 @@ static void test_hashset_failure_injection(void) {
     }
 }
 
+/* The fit's JSON is measured, then allocated to size: failing each of
+** those allocations in turn gives an error in words, never NULL or a
+** truncated object, and nothing leaks. */
+static void test_fit_json_failure_is_an_error_in_words(void) {
+    static const double n[] = { 100, 200, 400, 800, 1600, 3200 };
+    static const double y[] = { 10, 20, 40, 80, 160, 320 };
+    size_t nth;
+    int errors = 0;
+    for (nth = 1; nth <= 30; nth++) {
+        size_t live = mem_get_stats().live_blocks;
+        char *json;
+        mem_fail_nth(nth);
+        json = api_fit(n, y, 6);
+        mem_fail_nth(0);
+        mem_injected_failures();
+        CHECK_MSG(json != NULL, "api_fit gave NULL when allocation %zu failed", nth);
+        if (json == NULL) continue;
+        if (strstr(json, "\"error\"") != NULL) {
+            errors++;
+            CHECK_MSG(strstr(json, "out of memory") != NULL, "error without words: %s", json);
+        } else {
+            CHECK_MSG(strstr(json, "\"best\":\"O(n)\"") != NULL, "not a whole fit: %s", json);
+        }
+        mem_free(json);
+        CHECK_MSG(mem_get_stats().live_blocks == live, "leak after failing allocation %zu", nth);
+    }
+    CHECK(errors > 0);
+}
+
 /* ---------------------------------------------------------------- timing */
 
 static void busy(void *arg) {
@@ -254,6 +283,7 @@ int main(void) {
     test_allocator_counts();
     test_allocator_failure_leaves_state();
     test_hashset_failure_injection();
+    test_fit_json_failure_is_an_error_in_words();
     test_timing_harness();
     test_robust_summary();
     test_stack_grows_with_depth();
