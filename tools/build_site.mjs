@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { CONTENT_SECURITY_POLICY } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -78,9 +79,25 @@ function copyPython() {
   fs.writeFileSync(path.join(dist, 'py/manifest.json'), JSON.stringify({ files }));
 }
 
+// CodeMirror's style-mod writes its rules into a <style> element, which the
+// strict CSP (no inline style) blocks. Constructable stylesheets
+// (document.adoptedStyleSheets) are not inline style, so style-mod is made
+// to use them for the document too, as it already does for shadow roots.
+const styleModUsesAdoptedSheets = {
+  name: 'style-mod-adopted-sheets',
+  setup(build) {
+    build.onLoad({ filter: /style-mod[\\/]src[\\/]style-mod\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const test = '!root.head && root.adoptedStyleSheets && win.CSSStyleSheet';
+      if (!text.includes(test)) throw new Error(`build_site: ${args.path} changed; the CSP patch for its <style> tag no longer applies`);
+      return { contents: text.replace(test, 'root.adoptedStyleSheets && win.CSSStyleSheet'), loader: 'js' };
+    });
+  },
+};
+
 async function bundle() {
   const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
-  await esbuild.build({ ...common, entryPoints: { app: path.join(root, 'web/src/main.js') }, splitting: true, outdir: dist, chunkNames: 'chunks/[name]-[hash]' });
+  await esbuild.build({ ...common, entryPoints: { app: path.join(root, 'web/src/main.js') }, splitting: true, outdir: dist, plugins: [styleModUsesAdoptedSheets], chunkNames: 'chunks/[name]-[hash]' });
   await esbuild.build({ ...common, entryPoints: { core_worker: path.join(root, 'web/src/core_worker.js') }, outdir: dist, external: ['./core/coursecore.mjs'] });
   const pyWorker = path.join(root, 'web/src/python_worker.js');
   if (fs.existsSync(pyWorker)) {
@@ -89,7 +106,11 @@ async function bundle() {
 }
 
 function copyStatic() {
-  copy(path.join(root, 'web/index.html'), path.join(dist, 'index.html'));
+  // The CSP meta tag for hosts that cannot send headers; serve.mjs owns its text.
+  const html = fs.readFileSync(path.join(root, 'web/index.html'), 'utf8');
+  if (!html.includes('__CSP__')) throw new Error('build_site: web/index.html has no __CSP__ meta tag to fill');
+  fs.writeFileSync(path.join(dist, 'index.html'), html.replace('__CSP__', CONTENT_SECURITY_POLICY));
+  copy(path.join(root, 'web/favicon.svg'), path.join(dist, 'favicon.svg'));
   // One stylesheet: the base plus one file per feature in web/styles/.
   const featureCss = fs.readdirSync(path.join(root, 'web/styles')).filter((f) => f.endsWith('.css')).sort();
   const css = [path.join(root, 'web/styles.css'), ...featureCss.map((f) => path.join(root, 'web/styles', f))]

@@ -6,6 +6,15 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// The site's Content-Security-Policy. dist/index.html carries the same text
+// as a meta tag (tools/build_site.mjs writes it from here) for hosts that
+// cannot send headers. 'wasm-unsafe-eval' lets WebAssembly compile (the
+// core and Pyodide); nothing else may evaluate strings or come from another
+// origin.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'",
+].join('; ');
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
@@ -21,6 +30,7 @@ export function createServer(rootDir) {
       'Cross-Origin-Embedder-Policy': 'require-corp',
       'Cross-Origin-Resource-Policy': 'same-origin',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': 'no-cache',
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
