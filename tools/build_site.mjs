@@ -79,25 +79,9 @@ function copyPython() {
   fs.writeFileSync(path.join(dist, 'py/manifest.json'), JSON.stringify({ files }));
 }
 
-// CodeMirror's style-mod writes its rules into a <style> element, which the
-// strict CSP (no inline style) blocks. Constructable stylesheets
-// (document.adoptedStyleSheets) are not inline style, so style-mod is made
-// to use them for the document too, as it already does for shadow roots.
-const styleModUsesAdoptedSheets = {
-  name: 'style-mod-adopted-sheets',
-  setup(build) {
-    build.onLoad({ filter: /style-mod[\\/]src[\\/]style-mod\.js$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const test = '!root.head && root.adoptedStyleSheets && win.CSSStyleSheet';
-      if (!text.includes(test)) throw new Error(`build_site: ${args.path} changed; the CSP patch for its <style> tag no longer applies`);
-      return { contents: text.replace(test, 'root.adoptedStyleSheets && win.CSSStyleSheet'), loader: 'js' };
-    });
-  },
-};
-
 async function bundle() {
   const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
-  await esbuild.build({ ...common, entryPoints: { app: path.join(root, 'web/src/main.js') }, splitting: true, outdir: dist, plugins: [styleModUsesAdoptedSheets], chunkNames: 'chunks/[name]-[hash]' });
+  await esbuild.build({ ...common, entryPoints: { app: path.join(root, 'web/src/main.js') }, splitting: true, outdir: dist, chunkNames: 'chunks/[name]-[hash]' });
   await esbuild.build({ ...common, entryPoints: { core_worker: path.join(root, 'web/src/core_worker.js') }, outdir: dist, external: ['./core/coursecore.mjs'] });
   const pyWorker = path.join(root, 'web/src/python_worker.js');
   if (fs.existsSync(pyWorker)) {

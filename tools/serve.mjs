@@ -10,9 +10,11 @@ import path from 'node:path';
 // as a meta tag (tools/build_site.mjs writes it from here) for hosts that
 // cannot send headers. 'wasm-unsafe-eval' lets WebAssembly compile (the
 // core and Pyodide); nothing else may evaluate strings or come from another
-// origin.
+// origin. Inline style is allowed (not inline script): CodeMirror writes its
+// theme into <style> elements, and moving it to constructable stylesheets
+// puts it after styles.css in the cascade (the dark editor lost contrast).
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'",
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'none'",
 ].join('; ');
 
 const TYPES = {

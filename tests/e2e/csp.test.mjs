@@ -33,7 +33,9 @@ test('the policy is strict, and sent both as a header and as a meta tag', async 
   for (const part of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"]) {
     assert.ok(CONTENT_SECURITY_POLICY.includes(part), part);
   }
-  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|'unsafe-eval'|https?:|\*/);
+  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /'unsafe-eval'|https?:|\*/);
+  const scriptSrc = CONTENT_SECURITY_POLICY.split(';').find((d) => d.trim().startsWith('script-src'));
+  assert.doesNotMatch(scriptSrc, /unsafe-inline/, 'no inline script');
   const response = await fetch(site.baseUrl);
   assert.equal(response.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
   const html = await readFile(new URL('../../dist/index.html', import.meta.url), 'utf8');
