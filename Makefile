@@ -148,6 +148,7 @@ bench: $(NATIVE)/coursecore $(NATIVE)/bench_fit_speed $(WASM)/coursecore.mjs dis
 	node tools/bench/bench_browser.mjs
 	node tools/bench/bench_checks.mjs
 	node tools/bench/bench_submissions.mjs --path both
+	node tools/bench/bench_load.mjs
 
 $(NATIVE)/bench_fit_speed: tools/bench/bench_fit_speed.c $(NATIVE)/libcoursecore.a
 	$(CC) $(CFLAGS_STD) $(CFLAGS) $< $(NATIVE)/libcoursecore.a -lm -o $@
