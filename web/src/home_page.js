@@ -1,4 +1,4 @@
-// The course home: overview text and the six topic cards.
+// The course home: overview text and one card per topic in data/course.json.
 import { loadCourse } from './data.js';
 import { el } from './dom.js';
 

@@ -6,6 +6,7 @@ import { renderTopic } from './topic_page.js';
 import { el } from './dom.js';
 import * as pythonSections from './python_sections.js';
 import * as quiz from './quiz.js';
+import { preloadWhenIdle } from './python_client.js';
 
 const main = document.getElementById('main');
 let lastTopic = null;
@@ -36,4 +37,6 @@ async function show(route) {
 theme.init();
 pythonSections.init();
 quiz.init();
+// A page with a Python editor starts Python in the background.
+document.addEventListener('course:page', () => { if (main.querySelector('.py-runner')) preloadWhenIdle(); });
 onRouteChange(show);

@@ -1,7 +1,7 @@
 // The page's handles on Python (Pyodide in python_worker.js).
 //
-// Run: one long-lived worker (`python`), started the first time a learner
-// runs Python. One request runs at a time; later ones queue. Stop: with
+// Run: one long-lived worker (`python`), started while the page is idle on a
+// page with an editor (`preloadWhenIdle()`), or else by the first Run. One request runs at a time; later ones queue. Stop: with
 // cross-origin isolation, SIGINT through Pyodide's interrupt buffer;
 // otherwise, or if Python does not answer within the grace period, the
 // worker is terminated and restarted. A fatal Pyodide error or a crashed
@@ -172,10 +172,6 @@ class PythonClient {
     job.request.cancel();
     this.worker.sendInterrupt();
   }
-
-  isBusy() {
-    return Boolean(this.current);
-  }
 }
 
 function stoppedError(reason) {
@@ -186,6 +182,20 @@ function stoppedError(reason) {
 }
 
 export const python = new PythonClient();
+
+/**
+ * Start the Run worker once the page is idle, so that a learner's first Run
+ * waits only for what is left of Pyodide's start. Not on a connection that
+ * asks to save data or is 2g: there the 15 MB wait for the first Run.
+ */
+export function preloadWhenIdle() {
+  const connection = navigator.connection;
+  if (connection?.saveData || /2g/.test(connection?.effectiveType || '') || python.status !== 'idle') return false;
+  const start = () => { if (python.status === 'idle') python.ensureLoaded().catch(() => {}); };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });
+  else setTimeout(start, 1000);
+  return true;
+}
 
 // ----------------------------------------------------------------- Check --
 

@@ -1,0 +1,47 @@
+// Python starts in the background on a page with an editor (issue 13): the
+// worker and Pyodide are fetched with no Run pressed, and the first Run finds
+// Python loading or ready. Not on the home page, and not when the connection
+// asks to save data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, openPage } from './harness.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+async function watch(site, hash, initScript) {
+  const context = await site.browser.newContext();
+  if (initScript) await context.addInitScript(initScript);
+  const requested = [];
+  context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const page = await openPage(site, hash, { context });
+  return { context, page, requested };
+}
+
+test('a topic page with an editor starts Python with no Run pressed; the home page does not', async () => {
+  const home = await watch(site, '');
+  await home.page.locator('.topic-card').first().waitFor();
+  await home.page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 2000))));
+  assert.ok(!home.requested.includes('/python_worker.js'), 'the home page starts no Python');
+  await home.context.close();
+
+  const topic = await watch(site, '#/01_memory_basics');
+  await topic.page.locator('.py-example').first().waitFor();
+  await topic.page.waitForRequest((r) => r.url().endsWith('/pyodide/pyodide.asm.wasm'), { timeout: 30000 });
+  assert.ok(topic.requested.includes('/python_worker.js'));
+  const status = await topic.page.locator('.py-example .py-status').first().textContent();
+  assert.equal(status.trim(), '', 'no Run was pressed');
+  assert.deepEqual(topic.page.consoleErrors, []);
+  await topic.context.close();
+});
+
+test('with saveData on, Python waits for the first Run', async () => {
+  const saver = await watch(site, '#/01_memory_basics', () => {
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } });
+  });
+  await saver.page.locator('.py-example').first().waitFor();
+  await saver.page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 3000), { timeout: 5000 })));
+  assert.ok(!saver.requested.includes('/python_worker.js'), 'no Python before Run with saveData');
+  await saver.context.close();
+});
