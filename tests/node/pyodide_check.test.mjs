@@ -60,7 +60,11 @@ test('max_loot: exponential recursion is too slow where the reference takes micr
   const ex = exercise('06_optimization_techniques', 'max_loot');
   const out = await check(ex, ex.naive);
   assert.equal(out.state, 'fail', out.summary);
-  assert.ok(out.tooSlow && out.tooSlow.ref_seconds * 20 < out.tooSlow.seconds, JSON.stringify(out.tooSlow));
+  // Either a size took too long (and the reference's time at it is shown),
+  // or the sizes that fitted already show the growth: both fail it in words.
+  const slow = out.tooSlow && out.tooSlow.ref_seconds * 20 < out.tooSlow.seconds;
+  const named = out.verdicts.some((v) => v.metric === 'time' && v.verdict === 'fail' && v.cls === 'O(2^n)');
+  assert.ok(slow || named, `${out.summary} ${JSON.stringify(out.tooSlow)}`);
 });
 
 test('a cross-call cache (lru_cache on tuple(nums)) does not pass an O(n^2) function', async () => {
