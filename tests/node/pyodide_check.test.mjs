@@ -72,6 +72,10 @@ test('a cross-call cache (lru_cache on tuple(nums)) does not pass an O(n^2) func
     countPairs.naive.split('\n').slice(1).join('\n')}\n\ndef count_pairs(nums, target):\n    return _pairs(tuple(nums), target)\n`;
   const out = await check(countPairs, code);
   assert.equal(out.state, 'fail', out.summary);
+  const rows = out.rows.filter((r) => typeof r.steps === 'number');
+  const [a, b] = [rows[0], rows[rows.length - 1]];
+  assert.ok(rows.length >= 2 && b.steps / a.steps > 0.5 * (b.n / a.n) ** 2,
+    `the lines are counted on inputs the cache has not seen: ${rows.map((r) => `${r.n}:${r.steps}`).join(' ')}`);
 });
 
 test('patching builtins is reported, and a wrong answer after it still fails', async () => {

@@ -579,7 +579,7 @@ class Check:
         self.once(row, "peak_bytes", state, MEMORY_BUDGET_S, 2 * self.limit, peak)
 
     def once(self, row, field, state, budget, limit, measure):
-        """One slow, exact measurement at row's size, on the repeat-0 input.
+        """One slow, exact measurement at row's size, on an input of its own.
 
         Stops for good (state["on"] = False) once the next size is predicted
         (quadratic growth of the last cost) to pass budget, or when one call
@@ -592,7 +592,9 @@ class Check:
             if state["spent"] + cost * max(n / last_n, 1.0) ** 2 > budget:
                 state["on"] = False
                 return
-        args = self.make(n, self.seed)
+        # A new input, never timed: a cache kept across calls would answer the
+        # repeat-0 input at once, and the lines (or bytes) would read O(1).
+        args = self.make(n, self.next_seed())
         t0 = self.clock()
         self.hooks.watchdog(limit)
         try:
