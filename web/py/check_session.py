@@ -79,6 +79,7 @@ from guard import Guard
 
 LIMIT_S = 2.0            # one call (or one batch) may take this long
 LOAD_LIMIT_S = 5.0       # running the learner's module code
+EXACT_SEED_OFFSET = 500_000   # steps/memory inputs: below the pool seeds, above the repeats
 REF_BUDGET_S = 4.0       # measuring the reference, all sizes
 ROUND_BUDGETS_S = (5.0, 3.5, 3.5)
 ROUND_REPEATS = (3, 5, 7)  # repeats per size after each round (cumulative)
@@ -592,9 +593,10 @@ class Check:
             if state["spent"] + cost * max(n / last_n, 1.0) ** 2 > budget:
                 state["on"] = False
                 return
-        # A new input, never timed: a cache kept across calls would answer the
-        # repeat-0 input at once, and the lines (or bytes) would read O(1).
-        args = self.make(n, self.next_seed())
+        # An input never timed (a cache kept across calls would answer the
+        # repeat-0 input at once, and the lines or bytes would read O(1)),
+        # from one seed for every size, so the exact series stays smooth.
+        args = self.make(n, self.seed + EXACT_SEED_OFFSET)
         t0 = self.clock()
         self.hooks.watchdog(limit)
         try:

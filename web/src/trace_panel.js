@@ -72,7 +72,7 @@ class TracePanel {
       'aria-label': 'Memory diagram. Left and Right arrow keys step; Home and End go to the first and last step.', onkeydown: (e) => this.onKey(e) });
     this.summary = el('p', { class: 'trace-summary', id: `${id}-summary` });
     this.tableBody = el('tbody');
-    this.output = el('pre', { class: 'py-output trace-output', hidden: true, tabindex: '0', 'aria-label': 'Output printed up to this step' });
+    this.output = el('pre', { class: 'trace-output', hidden: true, tabindex: '0', 'aria-label': 'Output printed up to this step' });
     this.legend = el('p', { class: 'trace-legend caption' },
       'Frames (names) on the left, objects on the right, drawn once each: two arrows into one box are two references to one object. ',
       'Outlined boxes have more than one name; "changed" and "new" mark what the last line did. Dictionary keys are written inside their dictionary. ',
