@@ -4,14 +4,15 @@
 // localStorage (memperf.code.<topic>.<name>) as the learner types.
 // Tab indents; Escape then Tab leaves the editor (CodeMirror's tab-focus mode).
 import { basicSetup } from 'codemirror';
-import { EditorView, keymap, Decoration } from '@codemirror/view';
-import { EditorState, StateEffect, StateField, Prec, Compartment } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
+import { EditorState, Prec, Compartment } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
 import { syntaxHighlighting } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import { python as pythonLanguage } from '@codemirror/lang-python';
 import { python, explainError, wantsSizeNote, SIZE_NOTE } from './python_client.js';
 import { el, uniqueId, announce } from './dom.js';
+import { lineMark } from './line_mark.js';
 import { addVisualizer } from './trace_panel.js';
 
 const SAVE_DELAY_MS = 400;
@@ -37,23 +38,7 @@ export function codeKey(topic, name) {
 
 // ------------------------------------------------------ error line mark --
 
-const setErrorLine = StateEffect.define();
-const errorLineMark = Decoration.line({ class: 'cm-error-line', attributes: { title: 'The error happened on this line' } });
-
-const errorLineField = StateField.define({
-  create: () => Decoration.none,
-  update(marks, tr) {
-    for (const effect of tr.effects) {
-      if (effect.is(setErrorLine)) {
-        const line = effect.value;
-        if (!line || line < 1 || line > tr.state.doc.lines) return Decoration.none;
-        return Decoration.set([errorLineMark.range(tr.state.doc.line(line).from)]);
-      }
-    }
-    return tr.docChanged ? Decoration.none : marks.map(tr.changes);
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
+const { set: setErrorLine, field: errorLineField } = lineMark('cm-error-line', 'The error happened on this line');
 
 // ---------------------------------------------------------------- editor --
 

@@ -5,30 +5,16 @@
 // and "find an object by id". The line about to run is highlighted in the
 // editor; the text alternative (a table of references) sits under the
 // picture and is built from the same list as the arrows (memory_diagram.js).
-import { EditorView, Decoration } from '@codemirror/view';
-import { StateEffect, StateField } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { StateEffect } from '@codemirror/state';
 import { python, explainError, RUN_TIME_LIMIT_MS, SIZE_NOTE } from './python_client.js';
 import { drawDiagram, references, stepObjects } from './memory_diagram.js';
 import { el, uniqueId, announce } from './dom.js';
+import { lineMark } from './line_mark.js';
 
 // ------------------------------------------------- current line in editor --
 
-const setTraceLine = StateEffect.define();
-const traceLineMark = Decoration.line({ class: 'cm-trace-line', attributes: { title: 'The diagram shows the moment before this line runs' } });
-const traceLineField = StateField.define({
-  create: () => Decoration.none,
-  update(marks, tr) {
-    for (const effect of tr.effects) {
-      if (effect.is(setTraceLine)) {
-        const line = effect.value;
-        if (!line || line < 1 || line > tr.state.doc.lines) return Decoration.none;
-        return Decoration.set([traceLineMark.range(tr.state.doc.line(line).from)]);
-      }
-    }
-    return tr.docChanged ? Decoration.none : marks.map(tr.changes);
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
+const { set: setTraceLine, field: traceLineField } = lineMark('cm-trace-line', 'The diagram shows the moment before this line runs');
 const withField = new WeakSet();
 
 function markTraceLine(view, line) {
