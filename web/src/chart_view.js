@@ -58,7 +58,7 @@ function fitCurve(series) {
   return points;
 }
 
-function datasetsFor(seriesList, stepped) {
+function datasetsFor(seriesList) {
   const datasets = [];
   seriesList.forEach((series, index) => {
     const color = seriesColor(index);
@@ -71,7 +71,7 @@ function datasetsFor(seriesList, stepped) {
       pointRadius: series.x.length > 200 ? 0 : 3,
       borderWidth: 2,
       showLine: !series.pointsOnly,
-      stepped: series.stepped || stepped ? 'before' : false,
+      stepped: series.stepped ? 'before' : false,
     });
     const curve = fitCurve(series);
     if (curve) {
@@ -115,7 +115,7 @@ export class ChartView {
     const type = logAxes ? 'logarithmic' : 'linear';
     const config = {
       type: 'line',
-      data: { datasets: datasetsFor(seriesList, false) },
+      data: { datasets: datasetsFor(seriesList) },
       options: {
         responsive: true,
         maintainAspectRatio: false,

@@ -5,7 +5,7 @@
 // Tab indents; Escape then Tab leaves the editor (CodeMirror's tab-focus mode).
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Prec, Compartment } from '@codemirror/state';
+import { EditorState, Prec } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
 import { syntaxHighlighting } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
@@ -48,13 +48,13 @@ const { set: setErrorLine, field: errorLineField } = lineMark('cm-error-line', '
  */
 export function createEditor(parent, { doc, storageKey, label, onRun, readOnly = false }) {
   let saveTimer = null;
-  const editable = new Compartment();
   const extensions = [
     basicSetup,
     pythonLanguage(),
     syntaxHighlighting(classHighlighter),
     errorLineField,
-    editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+    EditorState.readOnly.of(readOnly),
+    EditorView.editable.of(!readOnly),
     EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
   ];
   if (!readOnly) {

@@ -171,19 +171,21 @@ function runItBox(q) {
   const button = el('button', { type: 'button', class: 'button small', onclick: () => runIt() }, 'Run it');
   async function runIt() {
     button.disabled = true;
-    let mod = null;
-    try { mod = await import('./python_client.js'); } catch { mod = null; }
-    const runner = mod?.runPython || (mod?.python && ((code, options) => mod.python.run(code, options)));
-    if (!runner) {
+    let mod;
+    try {
+      mod = await import('./python_client.js');
+    } catch {
       status.textContent = 'Python is not available in this build; the expected output above is what python3 prints.';
+      button.disabled = false;
       return;
     }
-    status.textContent = mod.python && mod.python.status !== 'ready'
+    const { python, explainError } = mod;
+    status.textContent = python.status !== 'ready'
       ? 'Loading Python in your browser (the first run takes a few seconds)…' : 'Running…';
     let text = '';
     out.textContent = '';
     try {
-      await runner(q.code, { onStream: (s) => { text += s.text; out.textContent = text; out.hidden = false; } });
+      await python.run(q.code, { onStream: (s) => { text += s.text; out.textContent = text; out.hidden = false; } });
       out.hidden = false;
       if (!text) out.textContent = '(no output)';
       const same = normaliseOutput(text) === normaliseOutput(q.expectedOutput);
@@ -191,7 +193,7 @@ function runItBox(q) {
         : 'Real output from Python running in your browser:';
       announce(status.textContent);
     } catch (err) {
-      status.textContent = `Python could not run it: ${mod.explainError ? mod.explainError(err) : err.message}`;
+      status.textContent = `Python could not run it: ${explainError(err)}`;
       announce(status.textContent);
     } finally {
       button.disabled = false;
