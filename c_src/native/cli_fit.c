@@ -22,6 +22,7 @@
 ** of CPython's csv-reading tools (Lib/csv.py reports reader.line_num).
 */
 #include "../api.h"
+#include "../demo.h"
 #include "../fit.h"
 #include "../mem.h"
 
@@ -248,18 +249,16 @@ static void print_summary(const fit_result *r, const csv_data *d) {
     printf("why: %s\n", r->reason);
 }
 
+/* The fit as JSON: demo_fit_json(), the one measure-then-allocate step the
+** page's payloads use too. */
 static int print_json(const fit_result *r) {
-    int need = fit_result_to_json(r, NULL, 0);
-    char *buf;
-    if (need < 0) return CLI_FAIL;
-    buf = mem_alloc((size_t)need + 1);
-    if (buf == NULL) {
-        fprintf(stderr, "coursecore fit: out of memory\n");
+    char *text = demo_fit_json(r);
+    if (text == NULL) {
+        fprintf(stderr, "coursecore fit: the fit could not be written (out of memory)\n");
         return CLI_FAIL;
     }
-    fit_result_to_json(r, buf, (size_t)need + 1);
-    puts(buf);
-    mem_free(buf);
+    puts(text);
+    mem_free(text);
     return CLI_OK;
 }
 

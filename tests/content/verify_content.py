@@ -42,8 +42,9 @@ checked, per topic (content/FORMAT.md is the contract):
   again with another seed, up to ATTEMPTS times in all. The class list
   comes from the core (`coursecore classes --json`).
 
-The exercises are still split from the sources with web/py/checker.py's
-split_cells (the page's own splitter, used by check_cli.py).
+The exercises are still split from the sources, with web/py/checker.py's
+split_cells (the build's rules in Python; tests/content/build.test.mjs
+checks that the two agree).
 
 If build/native/coursecore is missing, `make build/native/coursecore` is
 tried; if that fails, the checks that need it are skipped with the reason.

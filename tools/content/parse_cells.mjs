@@ -2,10 +2,12 @@
 ** parse_cells.mjs -- split examples.py / exercises.py / solutions.py into
 ** cells and check them against content/FORMAT.md.
 **
-** The build is the parser of content files: tests/content/verify_content.py
-** and tests/node/content_pyodide.test.mjs run what it writes (checks.json).
-** web/py/checker.py (split_cells) also splits cells, with the rules below:
-** the page's Check (check_cli.py) and verify_content's exercise tests use it.
+** The build is the parser of content files: the page, tests/content/
+** verify_content.py and tests/node/content_pyodide.test.mjs use what it
+** writes (dist/data). One copy of these rules remains in Python,
+** web/py/checker.py's split_cells, which verify_content.py uses to split
+** the exercises it runs; tests/content/build.test.mjs checks that both give
+** the same cells for every content file.
 **
 **   - A cell starts at a line beginning with "# %%": "# %% kind: name".
 **     Text before the first marker belongs to no cell.

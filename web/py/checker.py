@@ -5,9 +5,14 @@ Stateless, stdlib only, used in two places: in the page under Pyodide
 (3.11 here) by web/py/check_cli.py. The procedure that uses these tools
 (reference first, then the learner, sizes, rounds, budgets) is
 check_session.py; worker_host.py is what the page's worker calls.
+A Check never splits cells: the page gets them from the site build
+(tools/content/parse_cells.mjs). split_cells is the same splitter for
+tests/content/verify_content.py, held to the build's by
+tests/content/build.test.mjs.
 
     split_cells(source)              -> [{kind, name, headers, code, line}]
     describe_error(exc, filenames)   -> {kind, message, line, traceback}
+    one_line(exc)                    -> "ValueError: bad value", short
     run_module(code, filename)       -> namespace (a fresh one)
     input_maker(make_input)          -> make(n, seed): both generator signatures
     copier(args)                     -> a function returning fresh copies of args
@@ -17,6 +22,7 @@ check_session.py; worker_host.py is what the page's worker calls.
     count_steps(func, args)          -> Python lines executed in the learner's code
     peak_bytes(func, args)           -> extra bytes at the peak of one call
     series(rows, field)              -> {"n": [...], "y": [...]} for the core
+    best_series(rows, field)         -> the same, the best repeat per size
     to_csv(n, y, header)             -> "n,value" rows for `coursecore fit`
 
 Nothing here prints; errors are raised as exceptions with a message a
