@@ -1,6 +1,8 @@
 // One Chart.js chart per demo panel: the series of one metric against n,
 // each with its fitted growth curve dashed beside it, and a log-axes toggle.
-// Updates change chart.data in place and call chart.update().
+// Updates change chart.data in place and call chart.update(). Colours come
+// from the theme's CSS variables; when the theme changes (theme.js sends
+// course:theme) every live chart is drawn again in the new colours.
 import {
   Chart, LineController, LineElement, PointElement, LinearScale, LogarithmicScale,
   Tooltip, Legend,
@@ -100,15 +102,37 @@ function logTickFilter(logAxes, format) {
   };
 }
 
+// The charts drawn and not destroyed. A chart whose canvas has left the
+// page (the learner moved to another topic) is destroyed at the next page
+// or theme change, so nothing keeps it alive.
+const live = new Set();
+
+function releaseDetached() {
+  for (const view of live) if (!view.canvas.isConnected) view.destroy();
+}
+
+function restyleAll() {
+  releaseDetached();
+  for (const view of live) view.restyle();
+}
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('course:theme', restyleAll);
+  document.addEventListener('course:page', releaseDetached);
+}
+
 export class ChartView {
   constructor(canvas) {
     this.canvas = canvas;
     this.chart = null;
     this.logAxes = false;
+    this.shown = null;                  // the last show() arguments, for restyle()
   }
 
   /** Draw the series of one metric. */
-  show(seriesList, { xLabel, unit, logAxes }) {
+  show(seriesList, options) {
+    const { xLabel, unit, logAxes } = options;
+    this.shown = [seriesList, options];
     this.logAxes = logAxes;
     const text = cssVar('--text', '#1f2937');
     const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
@@ -149,11 +173,18 @@ export class ChartView {
       this.chart.update();
     } else {
       this.chart = new Chart(this.canvas, config);
+      live.add(this);
     }
+  }
+
+  /** Draw the same series again in the theme's current colours. */
+  restyle() {
+    if (this.chart && this.shown) this.show(...this.shown);
   }
 
   destroy() {
     this.chart?.destroy();
     this.chart = null;
+    live.delete(this);
   }
 }
