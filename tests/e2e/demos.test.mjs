@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startSite, openPage, fillLongMembershipRun } from './harness.mjs';
+import { startSite, openPage, fillLongMembershipRun, smallValue } from './harness.mjs';
 
 const demos = JSON.parse(fs.readFileSync(new URL('../../dist/data/demos.json', import.meta.url)));
 const topics = JSON.parse(fs.readFileSync(new URL('../../dist/data/course.json', import.meta.url))).topics;
@@ -13,12 +13,6 @@ const topics = JSON.parse(fs.readFileSync(new URL('../../dist/data/course.json',
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.close(); });
-
-function smallValue(param) {
-  if (param.name === 'repeats') return param.min;
-  if (param.name === 'points') return Math.max(param.min, Math.min(param.default, 4));
-  return param.default;
-}
 
 for (const topic of topics) {
   test(`topic ${topic.id}: every demo runs and shows its results`, async () => {

@@ -36,6 +36,13 @@ export async function openPage(site, hash = '', { context, viewport } = {}) {
   return page;
 }
 
+/** A demo parameter's value for a quick run: fewest repeats, at most 4 points. */
+export function smallValue(param) {
+  if (param.name === 'repeats') return param.min;
+  if (param.name === 'points') return Math.max(param.min, Math.min(param.default, 4));
+  return param.default;
+}
+
 /** Fill the membership demo's fields so that a run takes many seconds (for Cancel tests). */
 export async function fillLongMembershipRun(panel) {
   await panel.locator('input[name="n_min"]').fill('100000');

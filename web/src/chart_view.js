@@ -8,6 +8,7 @@ import {
   Tooltip, Legend,
 } from 'chart.js';
 import { basis, prettyClass } from './complexity.js';
+import { addCount } from './debug_counts.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
@@ -120,6 +121,8 @@ if (typeof document !== 'undefined') {
   document.addEventListener('course:theme', restyleAll);
   document.addEventListener('course:page', releaseDetached);
 }
+
+addCount('charts', () => live.size);
 
 export class ChartView {
   constructor(canvas) {

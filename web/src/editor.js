@@ -178,7 +178,7 @@ export class CodeRunner {
     const saved = loadCode(this.storageKey);
     this.view = createEditor(this.host, { doc: saved ?? code, storageKey: this.storageKey, label: `${label} (Python editor)`, onRun: () => this.run() });
     this.view.contentDOM.setAttribute('aria-describedby', `${id}-hint`);
-    this.unsubscribe = python.onStatus((s) => this.showLoading(s));
+    this.unsubscribe = null;           // the status listener, held only while running
     addVisualizer(this);   // every Python editor gets Visualize (trace_panel.js)
   }
 
@@ -192,8 +192,12 @@ export class CodeRunner {
     else if (status === 'ready' && /Loading Python/.test(this.status.textContent)) this.status.textContent = 'Running…';
   }
 
+  // The "Loading Python" line listens to Python's status only while this
+  // runner runs, so a page that is left holds no listener.
   setRunning(running, what = 'Running…') {
     this.running = running;
+    if (running && !this.unsubscribe) this.unsubscribe = python.onStatus((s) => this.showLoading(s));
+    if (!running && this.unsubscribe) { this.unsubscribe(); this.unsubscribe = null; }
     this.node.classList.toggle('is-running', running);
     for (const b of this.toolbar.querySelectorAll('button')) {
       if (b !== this.stopButton) b.disabled = running;

@@ -15,6 +15,7 @@ import { ChartView, formatValue } from './chart_view.js';
 import { classRank, loadClasses, prettyClass, verdictClass } from './complexity.js';
 import { runCheck } from './check_flow.js';
 import { el, announce } from './dom.js';
+import { addCount } from './debug_counts.js';
 
 const START_TIMEOUT_MS = 90000;    // check_start: load, warm-up, reference, tests
 const ROUND_SLACK_MS = 20000;      // check_round: the plan's budget plus this
@@ -371,8 +372,11 @@ export function renderExercises(topic) {
 }
 
 // Keep a fresh Python ready for the next Check while an exercise is on screen.
+// Exercises of a page that was left are no longer watched.
 const visible = new Set();
+const watched = new Set();
 let observer = null;
+addCount('watchedExercises', () => watched.size);
 function watchExercises(nodes) {
   if (typeof IntersectionObserver !== 'function') { wantCheckWorker(true); return; }
   observer ||= new IntersectionObserver((entries) => {
@@ -383,7 +387,10 @@ function watchExercises(nodes) {
     for (const node of visible) if (!node.isConnected) visible.delete(node);
     wantCheckWorker(visible.size > 0);
   });
-  for (const node of nodes) observer.observe(node);
+  for (const node of watched) {
+    if (!node.isConnected) { observer.unobserve(node); watched.delete(node); visible.delete(node); }
+  }
+  for (const node of nodes) { observer.observe(node); watched.add(node); }
 }
 
 export function init() {

@@ -16,6 +16,7 @@
 // it fires, the page sends SIGINT, and terminates the worker if Python does
 // not answer (or at once without isolation).
 import { WorkerClient, CancelledError } from './worker_client.js';
+import { addCount } from './debug_counts.js';
 
 export const RUN_TIME_LIMIT_MS = 10000;
 const INTERRUPT_GRACE_MS = 1500;   // SIGINT sent: terminate if Python has not answered by then
@@ -182,6 +183,7 @@ function stoppedError(reason) {
 }
 
 export const python = new PythonClient();
+addCount('statusListeners', () => python.worker.listeners.size);
 
 /**
  * Start the Run worker once the page is idle, so that a learner's first Run

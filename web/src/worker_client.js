@@ -10,8 +10,13 @@
 // the worker is terminated and started afresh, and the requests queued
 // behind the cancelled one are sent again to the new worker.
 
+import { addCount } from './debug_counts.js';
+
 const CANCEL_GRACE_MS = 1500;
 const FLAG_SLOTS = 64;
+
+let openWorkers = 0;                   // started and not yet terminated, every client
+addCount('workers', () => openWorkers);
 
 export class CancelledError extends Error {
   constructor(message = 'Cancelled') {
@@ -47,6 +52,7 @@ export class WorkerClient {
   start() {
     if (this.worker) return;
     this.worker = this.createWorker();
+    openWorkers += 1;
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (event) => this.handleMessage(event.data);
@@ -178,7 +184,10 @@ export class WorkerClient {
   }
 
   stopWorker() {
-    if (this.worker) this.worker.terminate();
+    if (this.worker) {
+      this.worker.terminate();
+      openWorkers -= 1;
+    }
     this.port?.close();
     this.worker = null;
     this.port = null;
