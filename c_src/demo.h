@@ -48,6 +48,9 @@ typedef struct demo_param {
 
 typedef struct demo_ctx demo_ctx;
 
+/* Each demo file defines its one demo_info with designated initialisers
+** (.id = "membership", ...); a member left out is 0 (budget_ms: the
+** default budget). */
 typedef struct demo_info {
     const char *id;             /* "membership" */
     const char *topic;          /* "03_time_complexity" */

@@ -60,15 +60,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_amortized_append = {
-    "amortized-append",
-    "05_big_o_notation",
-    "Amortized O(1): the cost of each append",
-    "Almost every append costs one store; the rare spikes are reallocations that copy every item, and they get "
-    "taller but rarer. The running average levels off at a small constant.",
-    "append number",
-    "c_src/demos/amortized_append.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "amortized-append",
+    .topic = "05_big_o_notation",
+    .title = "Amortized O(1): the cost of each append",
+    .caption = "Almost every append costs one store; the rare spikes are reallocations that copy every item, and they get "
+               "taller but rarer. The running average levels off at a small constant.",
+    .x_label = "append number",
+    .source_file = "c_src/demos/amortized_append.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -197,15 +197,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_boxed_ints = {
-    "boxed-ints",
-    "01_memory_basics",
-    "Boxed ints: a C array vs a list of int objects",
-    "Both memory lines are straight, but the list's is several times steeper: every element costs a "
-    "pointer plus a whole int object with its own header. Summing it is slower too, one pointer to follow per item.",
-    "n (integers stored)",
-    "c_src/demos/boxed_ints.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "boxed-ints",
+    .topic = "01_memory_basics",
+    .title = "Boxed ints: a C array vs a list of int objects",
+    .caption = "Both memory lines are straight, but the list's is several times steeper: every element costs a "
+               "pointer plus a whole int object with its own header. Summing it is slower too, one pointer to follow per item.",
+    .x_label = "n (integers stored)",
+    .source_file = "c_src/demos/boxed_ints.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -243,15 +243,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_builtin_vs_loop = {
-    "builtin-vs-loop",
-    "06_optimization_techniques",
-    "Library routine vs hand-written loop: memcpy, qsort",
-    "memcpy and the byte loop are both straight lines (O(n)) with very different slopes. In the sort view, qsort "
-    "and the merge sort are both n log n; the insertion sort bends upward: that is a different class, not a constant.",
-    "n (int64 items)",
-    "c_src/demos/builtin_vs_loop.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "builtin-vs-loop",
+    .topic = "06_optimization_techniques",
+    .title = "Library routine vs hand-written loop: memcpy, qsort",
+    .caption = "memcpy and the byte loop are both straight lines (O(n)) with very different slopes. In the sort view, qsort "
+               "and the merge sort are both n log n; the insertion sort bends upward: that is a different class, not a constant.",
+    .x_label = "n (int64 items)",
+    .source_file = "c_src/demos/builtin_vs_loop.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -276,15 +276,15 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_class_gallery = {
-    "class-gallery",
-    "05_big_o_notation",
-    "A gallery of complexity classes",
-    "Each algorithm's operation count follows its class exactly, and the fitted class says so. Switch to log-log "
-    "axes: every power of n becomes a straight line with the exponent as its slope, while 2^n bends upward.",
-    "n (input size; each class has its own range)",
-    "c_src/demos/class_gallery.c",
-    params,
-    sizeof params / sizeof params[0],
-    6000,
-    run,
+    .id = "class-gallery",
+    .topic = "05_big_o_notation",
+    .title = "A gallery of complexity classes",
+    .caption = "Each algorithm's operation count follows its class exactly, and the fitted class says so. Switch to log-log "
+               "axes: every power of n becomes a straight line with the exponent as its slope, while 2^n bends upward.",
+    .x_label = "n (input size; each class has its own range)",
+    .source_file = "c_src/demos/class_gallery.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .budget_ms = 6000,
+    .run = run,
 };

@@ -258,15 +258,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_crossover = {
-    "crossover",
-    "05_big_o_notation",
-    "Where the curves cross: insertion sort vs merge sort",
-    "For small n the O(n^2) insertion sort is faster: its steps are tiny, while merge sort pays for calls, "
-    "a buffer and copies. Past the marked crossover the quadratic curve pulls away.",
-    "n (items sorted)",
-    "c_src/demos/crossover.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "crossover",
+    .topic = "05_big_o_notation",
+    .title = "Where the curves cross: insertion sort vs merge sort",
+    .caption = "For small n the O(n^2) insertion sort is faster: its steps are tiny, while merge sort pays for calls, "
+               "a buffer and copies. Past the marked crossover the quadratic curve pulls away.",
+    .x_label = "n (items sorted)",
+    .source_file = "c_src/demos/crossover.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

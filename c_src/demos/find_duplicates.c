@@ -174,15 +174,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_find_duplicates = {
-    "find-duplicates",
-    "03_time_complexity",
-    "Finding duplicates: nested loops vs sort vs set",
-    "The nested loops bend upwards (n doubles, time quadruples) while sort-then-scan and the hash set stay "
-    "close to straight lines. The operations view gives the exact counts: n(n-1)/2 comparisons for the nested loops.",
-    "n (items, all distinct)",
-    "c_src/demos/find_duplicates.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "find-duplicates",
+    .topic = "03_time_complexity",
+    .title = "Finding duplicates: nested loops vs sort vs set",
+    .caption = "The nested loops bend upwards (n doubles, time quadruples) while sort-then-scan and the hash set stay "
+               "close to straight lines. The operations view gives the exact counts: n(n-1)/2 comparisons for the nested loops.",
+    .x_label = "n (items, all distinct)",
+    .source_file = "c_src/demos/find_duplicates.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -240,15 +240,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_front_insert = {
-    "front-insert",
-    "03_time_complexity",
-    "Inserting at the front: list vs deque vs ring buffer",
-    "The list's total cost bends upwards (each insert shifts every item already there: n doubles, cost "
-    "quadruples) while the deque and the ring buffer grow in a straight line.",
-    "n (insertions at the front)",
-    "c_src/demos/front_insert.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "front-insert",
+    .topic = "03_time_complexity",
+    .title = "Inserting at the front: list vs deque vs ring buffer",
+    .caption = "The list's total cost bends upwards (each insert shifts every item already there: n doubles, cost "
+               "quadruples) while the deque and the ring buffer grow in a straight line.",
+    .x_label = "n (insertions at the front)",
+    .source_file = "c_src/demos/front_insert.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

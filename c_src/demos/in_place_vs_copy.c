@@ -237,15 +237,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_in_place_vs_copy = {
-    "in-place-vs-copy",
-    "04_space_complexity",
-    "In place vs into a new array: peak extra memory",
-    "The in-place reverse and sort allocate nothing, so their peak extra bytes stay flat at zero; the copies "
-    "need 8 bytes per item, a straight line through the origin. The time charts show both do the same work.",
-    "n (items in the array)",
-    "c_src/demos/in_place_vs_copy.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "in-place-vs-copy",
+    .topic = "04_space_complexity",
+    .title = "In place vs into a new array: peak extra memory",
+    .caption = "The in-place reverse and sort allocate nothing, so their peak extra bytes stay flat at zero; the copies "
+               "need 8 bytes per item, a straight line through the origin. The time charts show both do the same work.",
+    .x_label = "n (items in the array)",
+    .source_file = "c_src/demos/in_place_vs_copy.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -234,15 +234,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_list_growth = {
-    "list-growth",
-    "04_space_complexity",
-    "How a list grows: capacity against length",
-    "Capacity climbs in a staircase: flat while appends fill spare slots, then a jump when the list is "
-    "reallocated, always about an eighth above the length. The set's table jumps far less often but much further.",
-    "length (items appended so far)",
-    "c_src/demos/list_growth.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "list-growth",
+    .topic = "04_space_complexity",
+    .title = "How a list grows: capacity against length",
+    .caption = "Capacity climbs in a staircase: flat while appends fill spare slots, then a jump when the list is "
+               "reallocated, always about an eighth above the length. The set's table jumps far less often but much further.",
+    .x_label = "length (items appended so far)",
+    .source_file = "c_src/demos/list_growth.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -328,15 +328,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_lru_cache = {
-    "lru-cache",
-    "06_optimization_techniques",
-    "LRU cache: hit rate vs capacity on a skewed workload",
-    "The hit rate climbs steeply for the first few slots, then flattens: each extra slot holds a rarer key. "
-    "Time per lookup falls with every miss avoided, because only misses pay for the expensive call.",
-    "cache capacity (maxsize)",
-    "c_src/demos/lru_cache.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "lru-cache",
+    .topic = "06_optimization_techniques",
+    .title = "LRU cache: hit rate vs capacity on a skewed workload",
+    .caption = "The hit rate climbs steeply for the first few slots, then flattens: each extra slot holds a rarer key. "
+               "Time per lookup falls with every miss avoided, because only misses pay for the expensive call.",
+    .x_label = "cache capacity (maxsize)",
+    .source_file = "c_src/demos/lru_cache.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -158,15 +158,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_membership = {
-    "membership",
-    "03_time_complexity",
-    "Membership: list vs set vs sorted list",
-    "The list's time per lookup grows in step with n; the set's stays flat; binary search grows slowly (log n). "
-    "Switch to the operations view: those counts are exact, so they never wobble like the times do.",
-    "n (items in the collection)",
-    "c_src/demos/membership.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "membership",
+    .topic = "03_time_complexity",
+    .title = "Membership: list vs set vs sorted list",
+    .caption = "The list's time per lookup grows in step with n; the set's stays flat; binary search grows slowly (log n). "
+               "Switch to the operations view: those counts are exact, so they never wobble like the times do.",
+    .x_label = "n (items in the collection)",
+    .source_file = "c_src/demos/membership.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

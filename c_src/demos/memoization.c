@@ -157,15 +157,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_memoization = {
-    "memoization",
-    "06_optimization_techniques",
-    "Memoization: naive vs cached vs iterative Fibonacci",
-    "The naive recursion's calls and time multiply by about 1.6 with every +1 in n (a wall on a linear axis); "
-    "the memoized and iterative versions grow by a couple of calls per step and hug the floor.",
-    "n (computing fib(n))",
-    "c_src/demos/memoization.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "memoization",
+    .topic = "06_optimization_techniques",
+    .title = "Memoization: naive vs cached vs iterative Fibonacci",
+    .caption = "The naive recursion's calls and time multiply by about 1.6 with every +1 in n (a wall on a linear axis); "
+               "the memoized and iterative versions grow by a couple of calls per step and hug the floor.",
+    .x_label = "n (computing fib(n))",
+    .source_file = "c_src/demos/memoization.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

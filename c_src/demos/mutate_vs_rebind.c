@@ -203,15 +203,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_mutate_vs_rebind = {
-    "mutate-vs-rebind",
-    "02_references_vs_values",
-    "Mutating vs rebinding an argument",
-    "The mutating call changes object #1, which the caller's data names too. The rebinding call makes a new "
-    "object and moves only its local name: the caller's row is untouched.",
-    "",
-    "c_src/demos/mutate_vs_rebind.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "mutate-vs-rebind",
+    .topic = "02_references_vs_values",
+    .title = "Mutating vs rebinding an argument",
+    .caption = "The mutating call changes object #1, which the caller's data names too. The rebinding call makes a new "
+               "object and moves only its local name: the caller's row is untouched.",
+    .x_label = "",
+    .source_file = "c_src/demos/mutate_vs_rebind.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -374,15 +374,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_profile_a_pipeline = {
-    "profile-a-pipeline",
-    "06_optimization_techniques",
-    "Profiling a pipeline: find the real hot spot",
-    "Guess first: parse, validate, transform, aggregate or format? At small n formatting leads; as n grows, validate "
-    "(a list lookup per record) takes over. The tables show the profile before and after making it a set.",
-    "n (records)",
-    "c_src/demos/profile_a_pipeline.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "profile-a-pipeline",
+    .topic = "06_optimization_techniques",
+    .title = "Profiling a pipeline: find the real hot spot",
+    .caption = "Guess first: parse, validate, transform, aggregate or format? At small n formatting leads; as n grows, validate "
+               "(a list lookup per record) takes over. The tables show the profile before and after making it a set.",
+    .x_label = "n (records)",
+    .source_file = "c_src/demos/profile_a_pipeline.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -244,15 +244,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_recursion_stack = {
-    "recursion-stack",
-    "04_space_complexity",
-    "Recursion uses stack: recursive vs iterative sum",
-    "The recursive sum's stack grows in a straight line with the depth, one frame per waiting call, until it "
-    "stops cleanly with a RecursionError at the limit; the loop's stack stays flat at every n.",
-    "n (list length = recursion depth)",
-    "c_src/demos/recursion_stack.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "recursion-stack",
+    .topic = "04_space_complexity",
+    .title = "Recursion uses stack: recursive vs iterative sum",
+    .caption = "The recursive sum's stack grows in a straight line with the depth, one frame per waiting call, until it "
+               "stops cleanly with a RecursionError at the limit; the loop's stack stays flat at every n.",
+    .x_label = "n (list length = recursion depth)",
+    .source_file = "c_src/demos/recursion_stack.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -509,15 +509,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_refcount_and_cycles = {
-    "refcount-and-cycles",
-    "01_memory_basics",
-    "Reference cycles: counting alone vs the cycle collector",
-    "With reference counting only, live memory climbs in a straight line: no cycle's count ever reaches zero. "
-    "The collector turns it into a sawtooth; each drop is a collection, and each collection is a pause.",
-    "iteration",
-    "c_src/demos/refcount_and_cycles.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "refcount-and-cycles",
+    .topic = "01_memory_basics",
+    .title = "Reference cycles: counting alone vs the cycle collector",
+    .caption = "With reference counting only, live memory climbs in a straight line: no cycle's count ever reaches zero. "
+               "The collector turns it into a sawtooth; each drop is a collection, and each collection is a pause.",
+    .x_label = "iteration",
+    .source_file = "c_src/demos/refcount_and_cycles.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

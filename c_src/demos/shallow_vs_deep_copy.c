@@ -344,15 +344,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_shallow_vs_deep_copy = {
-    "shallow-vs-deep-copy",
-    "02_references_vs_values",
-    "Shallow vs deep copy, and deepcopy's memo",
-    "A shallow copy copies n pointers; a deep copy copies every object it can reach, so its line is far steeper. "
-    "When every slot holds the same row, deepcopy copies that row once: each later visit is a memo lookup.",
-    "n (rows in the outer list)",
-    "c_src/demos/shallow_vs_deep_copy.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "shallow-vs-deep-copy",
+    .topic = "02_references_vs_values",
+    .title = "Shallow vs deep copy, and deepcopy's memo",
+    .caption = "A shallow copy copies n pointers; a deep copy copies every object it can reach, so its line is far steeper. "
+               "When every slot holds the same row, deepcopy copies that row once: each later visit is a memo lookup.",
+    .x_label = "n (rows in the outer list)",
+    .source_file = "c_src/demos/shallow_vs_deep_copy.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -168,15 +168,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_shared_rows = {
-    "shared-rows",
-    "02_references_vs_values",
-    "[[0] * m] * n: one row, n references",
-    "The shared grid's memory rises by one pointer per row, the independent grid's by a whole row. "
-    "One write reaches n cells in the shared grid (a whole column) and exactly one in the independent grid.",
-    "n (rows)",
-    "c_src/demos/shared_rows.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "shared-rows",
+    .topic = "02_references_vs_values",
+    .title = "[[0] * m] * n: one row, n references",
+    .caption = "The shared grid's memory rises by one pointer per row, the independent grid's by a whole row. "
+               "One write reaches n cells in the shared grid (a whole column) and exactly one in the independent grid.",
+    .x_label = "n (rows)",
+    .source_file = "c_src/demos/shared_rows.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

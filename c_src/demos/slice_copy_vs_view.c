@@ -234,15 +234,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_slice_copy_vs_view = {
-    "slice-copy-vs-view",
-    "01_memory_basics",
-    "Slicing: copies (bytes) vs views (memoryview)",
-    "Each copied slice allocates and fills as many bytes as it holds, so its line is steep; each view is a small "
-    "fixed-size object pointing into the buffer, so its line is nearly flat. Raise the slice length to widen the gap.",
-    "k (slices taken)",
-    "c_src/demos/slice_copy_vs_view.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "slice-copy-vs-view",
+    .topic = "01_memory_basics",
+    .title = "Slicing: copies (bytes) vs views (memoryview)",
+    .caption = "Each copied slice allocates and fills as many bytes as it holds, so its line is steep; each view is a small "
+               "fixed-size object pointing into the buffer, so its line is nearly flat. Raise the slice length to widen the gap.",
+    .x_label = "k (slices taken)",
+    .source_file = "c_src/demos/slice_copy_vs_view.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

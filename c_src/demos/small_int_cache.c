@@ -192,16 +192,15 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_small_int_cache = {
-    "small-int-cache",
-    "01_memory_basics",
-    "The small-int cache: -5..256 are made once",
-    "Without the cache every int is a new allocation; with it, values from -5 to 256 cost nothing, so the line "
-    "is as much flatter as the share of cached values. The table shows the other effect: equal ints outside "
-    "the cache are different objects.",
-    "n (ints created)",
-    "c_src/demos/small_int_cache.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "small-int-cache",
+    .topic = "01_memory_basics",
+    .title = "The small-int cache: -5..256 are made once",
+    .caption = "Without the cache every int is a new allocation; with it, values from -5 to 256 cost nothing, so the line "
+               "is as much flatter as the share of cached values. The table shows the other effect: equal ints outside "
+               "the cache are different objects.",
+    .x_label = "n (ints created)",
+    .source_file = "c_src/demos/small_int_cache.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -160,15 +160,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_stream_vs_materialize = {
-    "stream-vs-materialize",
-    "04_space_complexity",
-    "Streaming vs materializing: sum of n squares",
-    "The generator's peak memory is one small object whatever n is; the list comprehension's peak grows in a "
-    "straight line with n, although both take O(n) time.",
-    "n (values summed)",
-    "c_src/demos/stream_vs_materialize.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "stream-vs-materialize",
+    .topic = "04_space_complexity",
+    .title = "Streaming vs materializing: sum of n squares",
+    .caption = "The generator's peak memory is one small object whatever n is; the list comprehension's peak grows in a "
+               "straight line with n, although both take O(n) time.",
+    .x_label = "n (values summed)",
+    .source_file = "c_src/demos/stream_vs_materialize.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };

@@ -183,15 +183,14 @@ static const demo_param params[] = {
 };
 
 const demo_info demo_string_building = {
-    "string-building",
-    "03_time_complexity",
-    "Building a string: s + piece vs join vs a growing buffer",
-    "In the bytes-copied view, concatenation curves upward like n^2 while join and the growing buffer stay "
-    "straight: join copies each byte once, the buffer a little more for its occasional regrowth.",
-    "n (pieces joined)",
-    "c_src/demos/string_building.c",
-    params,
-    sizeof params / sizeof params[0],
-    0,
-    run,
+    .id = "string-building",
+    .topic = "03_time_complexity",
+    .title = "Building a string: s + piece vs join vs a growing buffer",
+    .caption = "In the bytes-copied view, concatenation curves upward like n^2 while join and the growing buffer stay "
+               "straight: join copies each byte once, the buffer a little more for its occasional regrowth.",
+    .x_label = "n (pieces joined)",
+    .source_file = "c_src/demos/string_building.c",
+    .params = params,
+    .param_count = sizeof params / sizeof params[0],
+    .run = run,
 };
