@@ -229,9 +229,9 @@ char *api_status(void) {
     mem_stats m = mem_get_stats();
     jw_init(&w);
     jw_object_begin(&w);
-    jw_kv_number(&w, "clockResolutionNs", clk_resolution_ns());
-    jw_kv_number(&w, "liveBytes", (double)m.current_bytes);
-    jw_kv_number(&w, "liveBlocks", (double)m.live_blocks);
+    jw_kv_number(&w, "clock_resolution_ns", clk_resolution_ns());
+    jw_kv_number(&w, "live_bytes", (double)m.current_bytes);
+    jw_kv_number(&w, "live_blocks", (double)m.live_blocks);
     jw_kv_int(&w, "demos", demo_count());
     jw_object_end(&w);
     return jw_take(&w);

@@ -286,7 +286,7 @@ static void write_series(jw_buf *w, const demo_ctx *ctx) {
         jw_kv_string(w, "metric", s->metric);
         jw_kv_string(w, "unit", s->unit);
         jw_kv_bool(w, "stepped", (s->flags & DEMO_STEPPED) != 0);
-        jw_kv_bool(w, "pointsOnly", (s->flags & DEMO_POINTS_ONLY) != 0);
+        jw_kv_bool(w, "points_only", (s->flags & DEMO_POINTS_ONLY) != 0);
         write_array(w, "x", s->x, s->count);
         write_array(w, "y", s->y, s->count);
         write_array(w, "spread", s->spread, s->count);
@@ -345,12 +345,12 @@ static char *result_json(const demo_ctx *ctx, int status) {
     jw_object_begin(&w);
     jw_kv_string(&w, "demo", ctx->info->id);
     jw_kv_string(&w, "title", ctx->info->title);
-    jw_kv_string(&w, "xLabel", ctx->info->x_label);
+    jw_kv_string(&w, "x_label", ctx->info->x_label);
     jw_kv_bool(&w, "complete", status == DEMO_OK);
     jw_kv_bool(&w, "cancelled", ctx->cancelled);
-    jw_kv_bool(&w, "outOfTime", ctx->out_of_time && !ctx->cancelled);
-    jw_kv_number(&w, "elapsedMs", (clk_now_ns() - ctx->start_ns) / 1e6);
-    jw_kv_number(&w, "clockResolutionNs", clk_resolution_ns());
+    jw_kv_bool(&w, "out_of_time", ctx->out_of_time && !ctx->cancelled);
+    jw_kv_number(&w, "elapsed_ms", (clk_now_ns() - ctx->start_ns) / 1e6);
+    jw_kv_number(&w, "clock_resolution_ns", clk_resolution_ns());
     jw_key(&w, "params");
     jw_object_begin(&w);
     for (i = 0; i < ctx->info->param_count; i++) jw_kv_number(&w, ctx->info->params[i].name, ctx->values[i]);
@@ -452,9 +452,9 @@ char *demo_list_json(void) {
         jw_kv_string(&w, "topic", info->topic);
         jw_kv_string(&w, "title", info->title);
         jw_kv_string(&w, "caption", info->caption);
-        jw_kv_string(&w, "xLabel", info->x_label);
-        jw_kv_string(&w, "sourceFile", info->source_file);
-        jw_kv_number(&w, "budgetMs", info->budget_ms > 0 ? info->budget_ms : DEMO_DEFAULT_BUDGET_MS);
+        jw_kv_string(&w, "x_label", info->x_label);
+        jw_kv_string(&w, "source_file", info->source_file);
+        jw_kv_number(&w, "budget_ms", info->budget_ms > 0 ? info->budget_ms : DEMO_DEFAULT_BUDGET_MS);
         write_params(&w, info);
         jw_object_end(&w);
     }

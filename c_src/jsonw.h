@@ -5,6 +5,12 @@
 ** series go as typed arrays; this writer only has to be correct, not fast.
 ** Commas are placed automatically from a nesting stack, like Redis's
 ** RESP writers track aggregate lengths.
+**
+** Every key the core writes is snake_case ("x_label", "runner_up",
+** "elapsed_ms"), and so is every key it reads from the page (the judge's
+** "too_slow" with "ref_seconds"): Python, JavaScript and C use the same
+** names for the same payload. Objects that live only in JavaScript keep
+** JavaScript's camelCase.
 */
 #ifndef CC_JSONW_H
 #define CC_JSONW_H

@@ -40,7 +40,7 @@ export function sourceRegions(file) {
 
 function buildDemos() {
   const demos = JSON.parse(execFileSync(cli, ['list', '--json'], { encoding: 'utf8' }));
-  for (const demo of demos) demo.source = sourceRegions(demo.sourceFile);
+  for (const demo of demos) demo.source = sourceRegions(demo.source_file);
   fs.mkdirSync(path.join(dist, 'data'), { recursive: true });
   fs.writeFileSync(path.join(dist, 'data/demos.json'), JSON.stringify(demos));
   return demos;

@@ -137,7 +137,7 @@ test('a worker terminated mid-call gives a too-slow reading at the next size, an
   const slow = judged('fail', { decided_by: 'too_slow', reason: 'at n = 4000 yours took over 2 s; the reference takes 0.4 ms' });
   const t = transports({ rounds: [round], judge: [slow] });
   const out = await runCheck(EX, 'code', t);
-  assert.deepEqual(t.calls.judge[0].tooSlow, { n: 4000, seconds: 2, ref_seconds: 4000 * 1e-7 });
+  assert.deepEqual(t.calls.judge[0].too_slow, { n: 4000, seconds: 2, ref_seconds: 4000 * 1e-7 });
   assert.equal(out.rows.length, 2, 'the rows reported before the worker died');
   assert.equal(out.state, 'fail');
   assert.equal(out.summary, 'All 1 tests pass, but your function is too slow: at n = 4000 yours took over 2 s; the reference takes 0.4 ms.');
@@ -169,7 +169,7 @@ test('memory is judged against the space target, without steps', async () => {
   const t = transports({ rounds: [roundAnswer({ series: { time: { n: [1], y: [1] }, steps: null, memory: { n: [1, 2, 3], y: [5, 5, 5] } } })] });
   await runCheck({ ...EX, space: 'O(1)' }, 'code', t);
   assert.equal(t.calls.judge.length, 2);
-  assert.deepEqual(t.calls.judge[1], { target: 'O(1)', time: { n: [1, 2, 3], y: [5, 5, 5] }, steps: null, tooSlow: null });
+  assert.deepEqual(t.calls.judge[1], { target: 'O(1)', time: { n: [1, 2, 3], y: [5, 5, 5] }, steps: null, too_slow: null });
   assert.deepEqual(t.calls.startReq.metrics, ['time', 'memory']);
 });
 

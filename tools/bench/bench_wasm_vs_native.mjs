@@ -7,9 +7,9 @@
 // Demo workloads: the same demo, same parameters, run by the native CLI
 // (`coursecore run`) and by api_demo_run in wasm. What is compared is each
 // point of each "time" series -- the harness's per-call median of the demo's
-// kernel at that n -- not the run's elapsedMs: the harness autoranges every
+// kernel at that n -- not the run's elapsed_ms: the harness autoranges every
 // batch to >= 1 ms, so a whole run lasts about as long on a fast engine as on
-// a slow one (elapsedMs is printed only to show that). Per point: median over
+// a slow one (elapsed_ms is printed only to show that). Per point: median over
 // the runs; per workload: the geometric mean of the per-point wasm/native
 // ratios over the points both hosts completed in most runs.
 //
@@ -147,8 +147,8 @@ function runOnce(plan, record) {
   const w = attempt(plan, 'wasm', () => wasmRun(plan.id, plan.values));
   const wallMs = now() - t0;
   if (!record) return;
-  if (n) { plan.native.push(timePoints(n)); plan.nativeElapsed.push(n.elapsedMs); }
-  if (w) { plan.wasm.push(timePoints(w)); plan.wasmElapsed.push(Math.min(w.elapsedMs, wallMs)); }
+  if (n) { plan.native.push(timePoints(n)); plan.nativeElapsed.push(n.elapsed_ms); }
+  if (w) { plan.wasm.push(timePoints(w)); plan.wasmElapsed.push(Math.min(w.elapsed_ms, wallMs)); }
 }
 
 // ------------------------------------------------------- classifier timing --
@@ -281,7 +281,7 @@ console.log('demo rows: ms = sum over the common points of the per-call median t
 console.log('mean of the per-point ratios. api_fit row: ms per call, median over rounds.');
 const elapsed = rows.filter((r) => r.elapsed !== undefined).map((r) => r.elapsed);
 if (elapsed.length) {
-  console.log(`(whole-run elapsedMs wasm/native, median ${median(elapsed).toFixed(2)}: ` +
+  console.log(`(whole-run elapsed_ms wasm/native, median ${median(elapsed).toFixed(2)}: ` +
     'autoranged batches make this ~1 whatever the speed, so it is not used)');
 }
 for (const n of notes) console.log(`note -- ${n}`);

@@ -104,9 +104,9 @@ export async function startPyodide({ indexURL = PYODIDE_DIR + '/', pyDir = join(
   };
 }
 
-/** api_judge through the native CLI: ({target, time, steps, tooSlow}) -> parsed JSON. */
+/** api_judge through the native CLI: ({target, time, steps, too_slow}) -> parsed JSON. */
 export function cliJudge(coursecore = process.env.JUDGE || join(ROOT, 'build', 'native', 'coursecore')) {
-  return async ({ target, time, steps, tooSlow }) => {
+  return async ({ target, time, steps, too_slow: tooSlow }) => {
     const dir = mkdtempSync(join(tmpdir(), 'memperf-judge-'));
     try {
       const csv = (s, header) => [header, ...(s?.n || []).map((n, i) => `${n},${s.y[i]}`)].join('\n') + '\n';

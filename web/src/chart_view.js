@@ -73,7 +73,7 @@ function datasetsFor(seriesList) {
       backgroundColor: color,
       pointRadius: series.x.length > 200 ? 0 : 3,
       borderWidth: 2,
-      showLine: !series.pointsOnly,
+      showLine: !series.points_only,
       stepped: series.stepped ? 'before' : false,
     });
     const curve = fitCurve(series);

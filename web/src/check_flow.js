@@ -8,8 +8,8 @@
 //   ex          {name, check, solution, time, space?} as in the topic JSON
 //   start(req, hooks)  -> worker_host.check_start's answer (parsed)
 //   round(req, hooks)  -> worker_host.check_round's answer (parsed)
-//   judge({target, time, steps, tooSlow}) -> api_judge's answer (parsed);
-//               time/steps are {n: [], y: []} or null, tooSlow
+//   judge({target, time, steps, too_slow}) -> api_judge's answer (parsed);
+//               time/steps are {n: [], y: []} or null, too_slow
 //               {n, seconds, ref_seconds} or null
 //   hooks       {progress(p)}: call it with each {fraction, message, row}
 //               the worker reports, so the rows measured so far survive a
@@ -311,8 +311,8 @@ async function judgeAll(ex, metrics, out, transports) {
     const target = metric === 'time' ? ex.time : ex.space;
     const series = out.series || {};
     const args = metric === 'time'
-      ? { target, time: series.time || null, steps: series.steps || null, tooSlow: out.tooSlow || null }
-      : { target, time: series.memory || null, steps: null, tooSlow: null };
+      ? { target, time: series.time || null, steps: series.steps || null, too_slow: out.tooSlow || null }
+      : { target, time: series.memory || null, steps: null, too_slow: null };
     verdicts.push(verdictEntry(metric, target, await transports.judge(args)));
   }
   return verdicts;

@@ -111,7 +111,7 @@ const handlers = {
       owned.push(target);
       const time = putSeries(module, message.time, 'time', owned);
       const steps = putSeries(module, message.steps, 'steps', owned);
-      const slow = message.tooSlow || null;
+      const slow = message.too_slow || null;
       const [slowN, slowS, refS] = slow ? [Number(slow.n), Number(slow.seconds), Number(slow.ref_seconds)] : [0, 0, 0];
       return takeJson(module, module._api_judge(target, time.n, time.y, time.count, steps.n, steps.y, steps.count,
         slowN || 0, slowS || 0, refS || 0));

@@ -167,8 +167,8 @@ export class DemoPanel {
       const result = await this.request;
       this.show(result);
       const state = result.cancelled ? 'Cancelled: showing the points measured so far.'
-        : result.outOfTime ? 'Stopped at the time budget: showing the points measured so far.'
-          : `Done in ${Math.round(result.elapsedMs)} ms.`;
+        : result.out_of_time ? 'Stopped at the time budget: showing the points measured so far.'
+          : `Done in ${Math.round(result.elapsed_ms)} ms.`;
       this.statusText.textContent = state;
       announce(`${this.info.title}: ${state}`);
       document.dispatchEvent(new CustomEvent('course:demo-run', { detail: { demo: this.info.id, topic: this.info.topic } }));
@@ -214,7 +214,7 @@ export class DemoPanel {
     const series = this.currentSeries();
     if (!series.length) return;
     this.root.dataset.fittedSeries = String(series.filter((s) => s.fit).length);
-    this.chart.show(series, { xLabel: this.result.xLabel, unit: series[0].unit, logAxes: this.logAxes });
+    this.chart.show(series, { xLabel: this.result.x_label, unit: series[0].unit, logAxes: this.logAxes });
     this.fitList.replaceChildren(...series.filter((s) => s.fit).map((s) => el('li', { class: 'fit' },
       el('span', { class: 'fit-series' }, s.label), ': ',
       el('span', { class: `fit-class${s.fit && s.fit.best === 'inconclusive' ? ' inconclusive' : ''}` }, fitText(s.fit)),
@@ -231,7 +231,7 @@ export class DemoPanel {
   renderDataTable(result) {
     const blocks = result.series.map((s) => el('table', { class: 'numbers' },
       el('caption', {}, `${s.label} · ${metricName(s.metric)} (${s.unit})`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, result.xLabel), el('th', { scope: 'col' }, 'value'), el('th', { scope: 'col' }, '±'))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, result.x_label), el('th', { scope: 'col' }, 'value'), el('th', { scope: 'col' }, '±'))),
       el('tbody', {}, s.x.slice(0, 400).map((x, i) => el('tr', {},
         el('td', {}, String(x)), el('td', { dataset: { value: String(s.y[i]) } }, formatValue(s.y[i], s.unit)), el('td', {}, s.spread[i] ? formatValue(s.spread[i], s.unit) : '')))),
     ));
