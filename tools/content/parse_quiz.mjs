@@ -11,7 +11,25 @@ import { scanLines, renderMarkdown, renderInline } from './markdown.mjs';
 import { classRank, coreClasses } from './parse_cells.mjs';
 import { stripValueSlots } from './facts.mjs';
 
-export const QUESTION_TYPES = ['single', 'multiple', 'output', 'order', 'curve'];
+/*
+** The question types: the one place the build knows them (the page's is
+** the TYPES table in web/src/quiz.js, the author's content/FORMAT.md).
+**   body     'options' ("- [x] text" lines), 'items' ("- O(n): text",
+**            slowest-growing first) or 'output' (a ```python block, then
+**            its ```output)
+**   correct  with options: 'one' (exactly one [x]) or 'some' (at least one)
+**   meta     the metadata lines the type may have besides "type:"
+*/
+const TYPES = {
+  single: { body: 'options', correct: 'one', meta: ['check'] },
+  multiple: { body: 'options', correct: 'some', meta: ['check'] },
+  output: { body: 'output', meta: [] },
+  order: { body: 'items', meta: [] },
+  curve: { body: 'options', correct: 'one', meta: ['demo', 'series', 'class'] },
+};
+export const QUESTION_TYPES = Object.keys(TYPES);
+const allows = (type, key) => TYPES[type].meta.includes(key);
+const typesWith = (key) => QUESTION_TYPES.filter((t) => allows(t, key)).join(' and ');
 const META_KEYS = { type: true, demo: true, series: true, check: true, class: true };
 const MIN_QUESTIONS = 10;
 const MAX_QUESTIONS = 15;
@@ -114,17 +132,17 @@ function parseQuestion(block, opts) {
     return null;
   }
   for (const key of ['demo', 'series']) {
-    if (meta[key] && q.type !== 'curve') report(meta[key].line, `"${key}:" is only for curve questions`);
+    if (meta[key] && !allows(q.type, key)) report(meta[key].line, `"${key}:" is only for ${typesWith(key)} questions`);
   }
   if (meta.series && !meta.demo) report(meta.series.line, '"series:" needs a "demo:" line');
   if (meta.check) {
-    if (q.type !== 'single' && q.type !== 'multiple') report(meta.check.line, '"check:" is only for single and multiple questions');
+    if (!allows(q.type, 'check')) report(meta.check.line, `"check:" is only for ${typesWith('check')} questions`);
     else if (!meta.check.value) report(meta.check.line, '"check:" needs a Python expression');
     else if (opts.facts) opts.facts.checks.push({ line: meta.check.line, question: q.id, expr: meta.check.value });
   }
   if (meta.class) {
     const classes = opts.classes || coreClasses();
-    if (q.type !== 'curve' || !meta.demo) report(meta.class.line, '"class:" is only for curve questions with a "demo:" line');
+    if (!allows(q.type, 'class') || !meta.demo) report(meta.class.line, `"class:" is only for ${typesWith('class')} questions with a "demo:" line`);
     else if (classRank(meta.class.value, classes) < 0) report(meta.class.line, `bad class spelling "${meta.class.value}" (use one of ${classes.join(', ')})`);
     else if (opts.facts) {
       opts.facts.curves.push({
@@ -153,7 +171,7 @@ function parseQuestion(block, opts) {
   });
 
   let prompt;
-  if (q.type === 'output') {
+  if (TYPES[q.type].body === 'output') {
     prompt = parseOutput(q, main, headLine, report);
     if (opts.facts && q.code !== undefined) {
       opts.facts.outputs.push({ line: headLine, question: q.id, code: q.code, expected: q.expectedOutput });
@@ -176,7 +194,7 @@ function parseQuestion(block, opts) {
       if (LIST_LINE.test(l.text)) list.push({ text: l.text, number: l.number });
       else list[list.length - 1].text += ' ' + l.text.trim();
     }
-    if (q.type === 'order') q.items = parseItems(list, q, headLine, report, inline, opts.classes || coreClasses());
+    if (TYPES[q.type].body === 'items') q.items = parseItems(list, q, headLine, report, inline, opts.classes || coreClasses());
     else q.options = parseOptions(list, q, headLine, report, inline);
   }
   prompt = trimBlank(prompt);
@@ -230,10 +248,11 @@ function parseOptions(list, q, headLine, report, inline) {
   }
   const correct = options.filter((o) => o.correct).length;
   if (options.length < 2) report(headLine, `${q.type} question "${q.id}" needs at least two options, found ${options.length}`);
-  if ((q.type === 'single' || q.type === 'curve') && correct !== 1) {
+  const rule = TYPES[q.type].correct;
+  if (rule === 'one' && correct !== 1) {
     report(headLine, `${q.type} question "${q.id}" needs exactly one [x] option, found ${correct}`);
   }
-  if (q.type === 'multiple' && correct < 1) report(headLine, `multiple question "${q.id}" needs at least one [x] option`);
+  if (rule === 'some' && correct < 1) report(headLine, `${q.type} question "${q.id}" needs at least one [x] option`);
   return options;
 }
 

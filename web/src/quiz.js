@@ -28,10 +28,10 @@ function titleNode(title) {
 }
 
 // ------------------------------------------------------------ question bodies --
-// Each returns {node, answered(), correct(), reveal(), focusTarget()}.
+// Each returns {node, answered(), missing, correct(), reveal(), focusTarget()}
+// and, if a wrong answer should show the right one, correctOrder().
 
-function choiceBody(q, ctx) {
-  const multiple = q.type === 'multiple';
+function choiceBody(q, ctx, { multiple = false } = {}) {
   const name = uniqueId(`q-${q.id}`);
   const order = shuffledIndices(q.options.length, ctx.seed);
   const inputs = [];
@@ -228,6 +228,20 @@ function chartBox(q) {
     slot);
 }
 
+// ------------------------------------------------------------ question types --
+// The one place the page knows the question types (the build's is
+// tools/content/parse_quiz.mjs, the author's content/FORMAT.md). Per type:
+// body(q, ctx), its form; kind, the line under the prompt; extra(q), what
+// is shown with the explanation once it is checked (or null).
+
+const TYPES = {
+  single: { body: choiceBody },
+  multiple: { body: (q, ctx) => choiceBody(q, ctx, { multiple: true }), kind: 'Select all that apply.' },
+  output: { body: outputBody, kind: 'Predict the output.', extra: runItBox },
+  order: { body: orderBody, kind: 'Put in order.' },
+  curve: { body: choiceBody, kind: 'Predict the curve.', extra: (q) => (q.demo ? chartBox(q) : null) },
+};
+
 // ----------------------------------------------------------------- the quiz --
 
 class Quiz {
@@ -261,10 +275,9 @@ class Quiz {
     const seed = `${this.topic.id}:${this.attempt}:${q.id}`;
     let locked = false;
     const ctx = { seed, locked: () => locked };
-    const body = q.type === 'output' ? outputBody(q)
-      : q.type === 'order' ? orderBody(q, ctx)
-        : choiceBody(q, ctx);
-    const kind = { multiple: 'Select all that apply.', order: 'Put in order.', output: 'Predict the output.', curve: 'Predict the curve.' }[q.type];
+    const type = TYPES[q.type] || TYPES.single;
+    const body = type.body(q, ctx);
+    const kind = type.kind;
     const hint = el('p', { class: 'q-hint', role: 'alert' });
     const feedback = el('div', { class: 'q-feedback', tabindex: '-1', hidden: true });
     const check = el('button', { type: 'submit', class: 'button primary q-check' }, 'Check answer');
@@ -291,8 +304,7 @@ class Quiz {
             el('span', { 'aria-hidden': 'true' }, right ? '✓ ' : '✗ '), right ? 'Right.' : 'Not quite.'),
           html('div', { class: 'q-explanation' }, q.explanationHtml),
           !right && body.correctOrder ? el('div', {}, el('p', {}, el('strong', {}, 'The order, slowest-growing first:')), body.correctOrder()) : null,
-          q.type === 'output' ? runItBox(q) : null,
-          q.type === 'curve' && q.demo ? chartBox(q) : null].filter(Boolean));
+          type.extra ? type.extra(q) : null].filter(Boolean));
         feedback.hidden = false;
         feedback.focus();
         this.results.set(q.id, right);
