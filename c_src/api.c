@@ -142,6 +142,7 @@ static char *judge_json(int target, const judge_result *j, const series *t, cons
     jw_kv_string(&w, "reason", j->reason);
     jw_kv_string(&w, "decided_by", judge_decided_by_label(j->decided_by));
     jw_kv_bool(&w, "disagree", j->disagree);
+    jw_kv_int(&w, "sizes_needed", j->sizes_needed);
     jw_key(&w, "time");
     series_json(&w, t, target);
     jw_key(&w, "steps");

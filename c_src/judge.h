@@ -61,6 +61,7 @@ typedef struct judge_result {
     int verdict;        /* JUDGE_PASS, JUDGE_FAIL or JUDGE_INCONCLUSIVE */
     int decided_by;     /* JUDGE_BY_* */
     int disagree;       /* 1 when time and steps reached different verdicts */
+    int sizes_needed;   /* inconclusive for want of sizes: how many a verdict needs, else 0 */
     char reason[256];   /* one sentence, lower case, no final full stop */
 } judge_result;
 

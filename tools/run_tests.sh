@@ -7,11 +7,14 @@ cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
 log=$(mktemp)
 failed_suites=()
+timings=()   # "suite seconds", printed at the end to keep the whole run under 15 minutes
 
 run() {   # run NAME COMMAND... : tee output into the log, remember failures
   local name=$1; shift
   echo "=== $name"
+  local start=$SECONDS
   if ! "$@" 2>&1 | tee -a "$log"; then failed_suites+=("$name"); fi
+  timings+=("$name $((SECONDS - start))s")
 }
 
 run "build" make -j"$JOBS" build/native/coursecore build/wasm/coursecore.mjs
@@ -35,6 +38,7 @@ failed=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$log" | awk '{f+=$3} END {prin
 passed=$((passed + $(grep -E '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
 failed=$((failed + $(grep -E '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
 rm -f "$log"
+echo "time per suite: ${timings[*]}"
 if [ ${#failed_suites[@]} -gt 0 ]; then
   echo "failed suites: ${failed_suites[*]}"
   [ "$failed" -eq 0 ] && failed=${#failed_suites[@]}

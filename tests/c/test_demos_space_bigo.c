@@ -237,7 +237,14 @@ static void test_in_place_vs_copy(void) {
     /* sorting does far more work than reversing at the largest n (~15 log n) */
     CHECK(series_values(json, "reverse-in-place", "time", "y", t_rev, 8) == n);
     CHECK(series_values(json, "sort-in-place", "time", "y", t_sort, 8) == n);
-    CHECK_MSG(t_sort[n - 1] > 3 * t_rev[n - 1], "sort %g s vs reverse %g s", t_sort[n - 1], t_rev[n - 1]);
+    /* Summed over the sizes: one size's sort time is a difference of two
+    ** timings (the data's making is subtracted), which a busy machine can
+    ** push to 0; the true ratio is about 100x. */
+    for (i = 1; i < n; i++) {
+        t_sort[0] += t_sort[i];
+        t_rev[0] += t_rev[i];
+    }
+    CHECK_MSG(t_sort[0] > 3 * t_rev[0], "sort %g s vs reverse %g s in all", t_sort[0], t_rev[0]);
     CHECK(has_text(json, "The copies allocate 8 bytes per item"));
     mem_free(json);
     v[0] = 10;

@@ -163,8 +163,26 @@ static void test_too_few_sizes(void) {
     r.distinct_n = 2;
     CHECK(fit_judge(&r, FIT_N, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
     CHECK_MSG(strcmp(j.reason, "only 2 sizes measured") == 0, "%s", j.reason);
+    CHECK(j.sizes_needed == JUDGE_MIN_SIZES);
     r.distinct_n = 1;
     CHECK(fit_judge(&r, FIT_2N, &j) == 0 && strcmp(j.reason, "only 1 size measured") == 0);
+    r.distinct_n = 3;
+    CHECK(fit_judge(&r, FIT_N, &j) == 0 && j.sizes_needed == 0);
+}
+
+/* The host measures more sizes only when it is told a verdict needs them:
+** time at 2 sizes asks for 3; steps at 2 sizes (time decides) does not. */
+static void test_sizes_needed(void) {
+    fit_result time = fit_of(FIT_N, FIT_NLOGN, 0.95, 0.03), steps = exact(FIT_N);
+    judge_result j;
+    steps.distinct_n = 2;
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.sizes_needed == 0);
+    time.distinct_n = 2;
+    steps.distinct_n = 8;
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
+    CHECK_MSG(j.sizes_needed == JUDGE_MIN_SIZES, "%d (%s)", j.sizes_needed, j.reason);
+    steps = exact(FIT_N2);
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_FAIL && j.sizes_needed == 0);
 }
 
 /* --------------------------------------------------------- time + steps */
@@ -188,6 +206,27 @@ static void test_both_pass(void) {
     CHECK(j.verdict == JUDGE_PASS && j.decided_by == JUDGE_BY_BOTH && !j.disagree);
     CHECK_MSG(strcmp(j.reason, "time probably grows as O(n), within the target O(n), and the Python "
                      "lines grow as O(n), within it too") == 0, "%s", j.reason);
+}
+
+/* Time leans two or more classes above the target while the lines meet it
+** (`x in list` in a loop, on a busy machine): the classes far above hold
+** the evidence between them, so it fails by time. One class above (a cache
+** step's log factor) or an even split with the target never fails. */
+static void test_far_above_fails(void) {
+    fit_result time = fit_of(FIT_N3, FIT_N2, 0.7, 0.25), steps = exact(FIT_N);
+    judge_result j;
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0);
+    CHECK_MSG(j.verdict == JUDGE_FAIL && j.decided_by == JUDGE_BY_TIME, "%s", j.reason);
+    CHECK_MSG(has(j.reason, "inside C code"), "%s", j.reason);
+    time = fit_of(FIT_N3, FIT_N2, 0.5, 0.45);               /* a draw: no best class */
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_FAIL);
+    time = fit_of(FIT_N2, FIT_NLOGN, 0.6, 0.35);            /* half the evidence one factor up */
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict != JUDGE_FAIL);
+    time = fit_of(FIT_NLOGN, FIT_N2, 0.8, 0.15);
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict != JUDGE_FAIL);
+    time = fit_of(FIT_N3, FIT_N2, 0.7, 0.25);
+    time.confidence = 0.0;                                  /* noise unknown: weights mean nothing */
+    CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict != JUDGE_FAIL);
 }
 
 /* A C-level loop: `target in data` scans n items inside C on one Python
@@ -215,7 +254,7 @@ static void test_c_level_loop(void) {
 }
 
 static void test_disagreement(void) {
-    fit_result time = fit_of(FIT_N2, FIT_N3, 0.7, 0.25), steps = exact(FIT_N);
+    fit_result time = fit_of(FIT_N2, FIT_NLOGN, 0.7, 0.25), steps = exact(FIT_N);
     judge_result j;
     CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0);
     CHECK(j.verdict == JUDGE_INCONCLUSIVE && j.decided_by == JUDGE_BY_NONE && j.disagree);
@@ -415,7 +454,7 @@ static void test_api_judge(void) {
     if (json) {
         CHECK_MSG(strncmp(json, "{\"target\":\"O(n)\",\"verdict\":\"pass\",\"reason\":\"time grows", 52) == 0,
                   "%s", json);
-        CHECK(has(json, "\"decided_by\":\"time\",\"disagree\":false,\"time\":{\"verdict\":\"pass\","
+        CHECK(has(json, "\"decided_by\":\"time\",\"disagree\":false,\"sizes_needed\":0,\"time\":{\"verdict\":\"pass\","
                         "\"reason\":\"grows as O(n), within the target O(n)\",\"best\":\"O(n)\""));
         CHECK(has(json, "\"steps\":{\"verdict\":\"pass\",\"reason\":\"does not grow (O(1))"));
         CHECK(count_of(json, "\"reason\":") == 3 && count_of(json, "\"fit_reason\":") == 2);
@@ -530,8 +569,10 @@ int main(void) {
     test_confident_fail();
     test_inconclusive_fit();
     test_too_few_sizes();
+    test_sizes_needed();
     test_steps_fail_overrides_time_pass();
     test_both_pass();
+    test_far_above_fails();
     test_c_level_loop();
     test_disagreement();
     test_memory_staircase();

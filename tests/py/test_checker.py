@@ -98,8 +98,10 @@ def start(code, check=CHECK, solution=REFERENCE, name="count_pairs", **extra):
     return json.loads(worker_host.check_start(json.dumps(request), hooks)), hooks
 
 
-def do_round(hooks, k=0, budget=3.0):
-    return json.loads(worker_host.check_round(json.dumps({"round": k, "budget_s": budget}), hooks))
+def do_round(hooks, k=0, budget=3.0, **extra):
+    request = {"round": k, "budget_s": budget}
+    request.update(extra)
+    return json.loads(worker_host.check_round(json.dumps(request), hooks))
 
 
 def tests_pass(s):
@@ -506,6 +508,21 @@ def too_slow_reference_shortens_the_plan():
     s, _ = start(REFERENCE, solution=slow_ref, ref_budget_s=1.0)
     assert s["plan"]["sizes"][-1] < 1600, s["plan"]
     assert any("time budget" in n or "longer than" in n for n in s["notes"]), s["notes"]
+
+
+@test
+def sizes_the_judge_needs_overrun_the_round_budget():
+    # A round whose budget fits only its first size stops there, unless the
+    # judge asked for more sizes: then one more size is measured anyway.
+    s, hooks = start(NAIVE)
+    assert tests_pass(s)
+    lean = do_round(hooks, budget=0.001)
+    assert len(lean["rows"]) == 1 and lean["reason"] == "budget", (lean["rows"], lean["reason"])
+    s, hooks = start(NAIVE)
+    forced = do_round(hooks, budget=0.001, min_sizes=3)
+    assert len(forced["rows"]) == 2, [r["n"] for r in forced["rows"]]
+    again = do_round(hooks, k=1, budget=0.001, min_sizes=3)
+    assert len(again["rows"]) == 3, [r["n"] for r in again["rows"]]
 
 
 # ------------------------------------------------------------------ main --

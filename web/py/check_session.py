@@ -96,6 +96,7 @@ MEMORY_QUANTUM = 64      # peak bytes are rounded to this: less is not growth
 CACHED_RATIO = 5.0
 MAX_LOOPS = 100_000
 REPEAT_WALL_S = 0.1      # one repeat stops adding calls after this long
+FORCE_SIZE_S = 8.0       # one new size may overrun a round's budget by this, while the judge lacks sizes
 
 _check = None            # the Check of this interpreter (one per worker)
 
@@ -137,6 +138,10 @@ class Check:
         self.seed = int(request.get("seed") or 0)
         self.metrics = [m for m in (request.get("metrics") or ["time"]) if m in ("time", "memory")]
         self.ref_budget = float(request.get("ref_budget_s") or REF_BUDGET_S)
+        # The judge's minimum (check_flow asks the core): the reference is
+        # measured at that many sizes even past its budget, or every verdict
+        # would be "only 1 size measured".
+        self.min_sizes = max(1, int(request.get("min_sizes") or 0))
         self.limit = float(request.get("limit_s") or LIMIT_S)
         self.notes = []
         self.tampered = []
@@ -326,7 +331,7 @@ class Check:
         while i < len(planned):
             n = planned[i]
             self.progress(0.05 + 0.25 * i / len(planned), "reference solution: n = %d" % n)
-            if rows and not self.affordable(rows, n, first_deadline, 1):
+            if len(rows) >= self.min_sizes and not self.affordable(rows, n, first_deadline, 1):
                 self.note("The reference solution was measured up to n = %d: larger sizes did not fit "
                           "in its time budget, so yours is measured up to there too." % rows[-1]["n"])
                 break
@@ -342,7 +347,7 @@ class Check:
                 if n > top:      # an added size (e.g. recursion too deep): just stop adding
                     break
                 raise
-            if rows and self.clock() > deadline:
+            if len(rows) >= self.min_sizes and self.clock() > deadline:
                 self.note("The reference solution was measured up to n = %d: n = %d took longer than its "
                           "time budget, so yours is measured up to there too." % (rows[-1]["n"], n))
                 break
@@ -690,7 +695,13 @@ class Check:
 
     # ------------------------------------------------------------- round --
 
-    def round(self, k, budget=None):
+    def round(self, k, budget=None, min_sizes=0):
+        """Measure round k. min_sizes comes from the core's judge (how many
+        sizes a verdict needs): while fewer are measured, a new size is
+        measured even if it overruns this round's budget, by up to
+        FORCE_SIZE_S, rather than ending inconclusive for want of sizes;
+        every call is still capped at the limit, and a call past it is the
+        too-slow verdict."""
         k = max(0, min(int(k), len(ROUND_REPEATS) - 1))
         target = ROUND_REPEATS[k]
         budget = float(budget or ROUND_BUDGETS_S[k])
@@ -707,6 +718,7 @@ class Check:
         mem_state = {"on": "memory" in self.metrics, "spent": 0.0, "last": None}
         sizes = self.plan["sizes"]
         reason = None
+        forced = False
         self.guard.hide()
         try:
             # Pass 1: each new size once (first call, one timed repeat,
@@ -717,12 +729,16 @@ class Check:
                 self.progress(i / len(sizes), "your function: n = %d" % n)
                 measured = [rows[m] for m in sorted(rows) if m < n and rows[m].get("cost")]
                 if measured:
+                    until = deadline
+                    if len(rows) < max(int(min_sizes or 0), self.min_sizes) and not forced:   # one per round: the page's round timeout
+                        until = max(deadline, self.clock() + FORCE_SIZE_S)
+                        forced = until > deadline
                     if self.predicted_call(measured, n) > self.limit:
-                        if self.clock() + self.limit + 0.5 > deadline:
+                        if self.clock() + self.limit + 0.5 > until:
                             reason = "budget"
                             break
                         self.probe_too_slow(n)        # raises TooSlow, or was fast after all
-                    if not self.affordable(measured, n, deadline, target):
+                    if not self.affordable(measured, n, until, 1 if until > deadline else target):
                         reason = "budget"
                         break
                 row = rows[n] = _fresh_row(n)
@@ -853,4 +869,4 @@ def round_(request, hooks=None):
     """Measure the learner once more (round request["round"]). JSON text."""
     if _check is None:
         raise RuntimeError("check_round before check_start")
-    return _check.round(request.get("round", 0), request.get("budget_s"))
+    return _check.round(request.get("round", 0), request.get("budget_s"), request.get("min_sizes", 0))

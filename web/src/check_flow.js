@@ -139,6 +139,7 @@ function verdictEntry(metric, target, j) {
   const v = {
     metric, target, verdict: j?.verdict || 'inconclusive', reason: j?.reason || '',
     decided_by: j?.decided_by || 'none', disagree: Boolean(j?.disagree),
+    sizes_needed: j?.sizes_needed || 0,
     fit: j?.time || null, steps: j?.steps || null, too_slow: j?.too_slow || null,
   };
   v.cls = namedClass(v);
@@ -192,11 +193,15 @@ export async function runCheck(ex, code, transports, options = {}) {
     return out;
   };
 
-  // 1. The reference, then the learner's code and the tests.
+  // 1. The reference, then the learner's code and the tests. The plan
+  // needs as many sizes as the judge does: ask it (a one-size series is
+  // inconclusive for want of sizes, and says how many), so the number has
+  // one owner, the core.
   update();
   let start;
   try {
-    start = await transports.start({ name: ex.name, check: ex.check, solution: ex.solution, code, seed, metrics }, hooks);
+    const minSizes = await sizesTheJudgeNeeds(ex, transports);
+    start = await transports.start({ name: ex.name, check: ex.check, solution: ex.solution, code, seed, metrics, min_sizes: minSizes }, hooks);
   } catch (err) {
     return failedRequest(out, err, 'start', finish);
   }
@@ -243,7 +248,10 @@ export async function runCheck(ex, code, transports, options = {}) {
     out.rounds = round + 1;
     update();
     try {
-      result = await transports.round({ round }, hooks);
+      // The judge said how many sizes a verdict needs: the next round
+      // measures that many even past its own budget (each call still capped).
+      const sizesNeeded = Math.max(0, ...out.verdicts.map((v) => v.sizes_needed || 0));
+      result = await transports.round(sizesNeeded ? { round, min_sizes: sizesNeeded } : { round }, hooks);
     } catch (err) {
       if (err?.kind === 'watchdog' || err?.kind === 'timeout') {
         out.cutShort = true;
@@ -303,6 +311,11 @@ export async function runCheck(ex, code, transports, options = {}) {
     if (!out.verdicts.length) out.verdicts = [verdictEntry('time', ex.time, { verdict: 'inconclusive', reason: 'the measurement was cut short' })];
   }
   return decide(out, finish, passedTests);
+}
+
+async function sizesTheJudgeNeeds(ex, transports) {
+  const j = await transports.judge({ target: ex.time, time: { n: [1], y: [1] }, steps: null, tooSlow: null });
+  return Number.isInteger(j?.sizes_needed) ? j.sizes_needed : 0;
 }
 
 async function judgeAll(ex, metrics, out, transports) {
