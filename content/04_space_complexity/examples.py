@@ -21,39 +21,6 @@ def extra_bytes(func, *args):
     return peak - before
 
 
-def total_loop(numbers):
-    total = 0
-    for x in numbers:
-        total += x
-    return total
-
-
-def total_via_copy(numbers):
-    doubled = [x for x in numbers]  # a full copy we never needed
-    return sum(doubled)
-
-
-print("== Measuring extra memory with tracemalloc ==")
-for n in (10_000, 20_000, 40_000):
-    data = list(range(n))
-    print(f"n={n:>6}  loop: {extra_bytes(total_loop, data):>7} B"
-          f"   copy: {extra_bytes(total_via_copy, data):>7} B")
-print("The loop's extra memory stays flat; the copy's doubles with n.")
-
-# %% example: Input space versus auxiliary space
-import tracemalloc
-
-
-def peak_during(func, *args):
-    tracemalloc.start()
-    before, _ = tracemalloc.get_traced_memory()
-    tracemalloc.reset_peak()
-    func(*args)
-    peak = tracemalloc.get_traced_memory()[1] - before
-    tracemalloc.stop()
-    return peak
-
-
 def largest(values):          # O(1) auxiliary space
     best = values[0]
     for v in values:
@@ -67,11 +34,12 @@ def median(values):           # O(n) auxiliary space: sorted() builds a new list
     return ordered[len(ordered) // 2]
 
 
-print("== Input space versus auxiliary space ==")
-data = [(i * 7919) % 100_003 for i in range(50_000)]
-print("input: a list of", len(data), "ints; it exists before either call")
-print("largest():", peak_during(largest, data), "extra bytes")
-print("median(): ", peak_during(median, data), "extra bytes")
+print("== Measuring extra memory with tracemalloc ==")
+for n in (10_000, 20_000, 40_000):
+    data = [(i * 7919) % 100_003 for i in range(n)]   # the input exists before each call
+    print(f"n={n:>6}  largest: {extra_bytes(largest, data):>7} B"
+          f"   median: {extra_bytes(median, data):>7} B")
+print("largest() stays flat; median()'s extra memory doubles with n.")
 
 # %% example: sort() versus sorted()
 import random
@@ -213,17 +181,6 @@ print("iterative version:", tree_height_iterative(chain))
 
 # %% example: A generator has a fixed size
 import sys
-
-print("== A generator has a fixed size ==")
-for n in (10, 1_000, 100_000):
-    as_list = [i * i for i in range(n)]
-    as_gen = (i * i for i in range(n))
-    print(f"n={n:>7}  list: {sys.getsizeof(as_list):>7} B   generator: {sys.getsizeof(as_gen)} B")
-print("range objects are lazy too:", sys.getsizeof(range(10)) == sys.getsizeof(range(10**9)))
-# getsizeof counts only the container itself (the pointer array for a list),
-# not the int objects it refers to, so the list's true cost is even higher.
-
-# %% example: sum() of a list versus sum() of a generator
 import tracemalloc
 
 
@@ -237,13 +194,21 @@ def peak_during(func):
     return result, peak
 
 
-print("== sum() of a list versus sum() of a generator ==")
+print("== A generator has a fixed size ==")
+for n in (10, 1_000, 100_000):
+    as_list = [i * i for i in range(n)]
+    as_gen = (i * i for i in range(n))
+    print(f"n={n:>7}  list: {sys.getsizeof(as_list):>7} B   generator: {sys.getsizeof(as_gen)} B")
+print("range objects are lazy too:", sys.getsizeof(range(10)) == sys.getsizeof(range(10**9)))
+# getsizeof counts only the container itself (the pointer array for a list),
+# not the int objects it refers to, so the list's true cost is even higher.
+
 n = 100_000
 total1, list_peak = peak_during(lambda: sum([i * i for i in range(n)]))
 total2, gen_peak = peak_during(lambda: sum(i * i for i in range(n)))
-print("same answer:", total1 == total2)
-print("list comprehension peak:", list_peak, "bytes")
-print("generator expression peak:", gen_peak, "bytes")
+print("sum() gives the same answer:", total1 == total2)
+print("peak with a list comprehension:", list_peak, "bytes")
+print("peak with a generator expression:", gen_peak, "bytes")
 
 # %% example: A lazy pipeline over lines
 import io
@@ -306,3 +271,112 @@ data = list(range(50_000)) + list(range(50_000))[::-1]
 for func in (is_palindrome_copy, is_palindrome_indices):
     result, peak = peak_during(func, data)
     print(f"{func.__name__:<22} -> {result}, peak {peak} extra bytes")
+
+# %% example: Which line allocated it? Snapshots and statistics("lineno")
+import tracemalloc
+
+
+def build_report(n):
+    names = [f"user{i}" for i in range(n)]          # n new strings
+    scores = {name: len(name) for name in names}     # one dict with n entries
+    return names, scores
+
+
+print("== Which line allocated it? ==")
+here = build_report.__code__.co_filename          # keep this cell's lines only
+tracemalloc.start()
+before = tracemalloc.take_snapshot()
+kept = build_report(20_000)
+after = tracemalloc.take_snapshot()
+tracemalloc.stop()
+
+print("after.statistics('lineno'): what each line holds now")
+for stat in after.statistics("lineno"):
+    if stat.traceback[0].filename == here:
+        print(f"  line {stat.traceback[0].lineno}: {stat.size / 1000:.0f} KB in {stat.count} blocks")
+print("after.compare_to(before, 'lineno'): what each line added, biggest first")
+for stat in after.compare_to(before, "lineno")[:2]:
+    print(f"  line {stat.traceback[0].lineno}: {stat.size_diff / 1000:+.0f} KB, {stat.count_diff:+} blocks")
+# The list comprehension's line owns one block per string plus the list;
+# the dict is a single block. Pyodide shows about half the bytes.
+
+# %% example: Hunting a leak: a cache that keeps growing
+import gc
+import tracemalloc
+import weakref
+
+
+class Picture:
+    def __init__(self, name):
+        self.name = name
+        self.pixels = bytearray(10_000)              # the heavy part
+
+
+def make_loader(cache):
+    def load(name):
+        picture = cache.get(name)
+        if picture is None:
+            picture = Picture(name)
+            cache[name] = picture
+        return picture
+    return load
+
+
+def serve(load, requests):
+    for i in requests:
+        load(f"photo{i}").pixels[0] = 1             # use the picture, then drop it
+
+
+print("== Hunting a leak: a cache that keeps growing ==")
+for label, cache in (("dict", {}), ("WeakValueDictionary", weakref.WeakValueDictionary())):
+    load = make_loader(cache)
+    serve(load, range(100))                         # warm up
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    serve(load, range(100, 600))                    # 500 names never seen before
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    growth = after.compare_to(before, "lineno")
+    mine = [s for s in growth if s.traceback[0].filename == Picture.__init__.__code__.co_filename]
+    print(f"{label}: this cell's lines grew by {sum(s.size_diff for s in mine) / 1000:.0f} KB")
+    if label == "dict":
+        print("  most of it at line", mine[0].traceback[0].lineno, "(the bytearray in Picture)")
+        suspect = load("photo123")
+        print("  gc.get_referrers(picture) finds the cache:",
+              any(r is cache for r in gc.get_referrers(suspect)))
+        del suspect
+    print("  pictures the cache still holds:", len(cache))
+# A WeakValueDictionary drops an entry as soon as nothing else uses the
+# value: it keeps what is in use, never what is forgotten.
+
+# %% example: Numbers in a list, an array and bytes
+import sys
+import tracemalloc
+from array import array
+
+
+def traced(build):
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = build()
+    used = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return used, kept
+
+
+print("== Numbers in a list, an array and bytes ==")
+n = 100_000
+for label, build in (("list of ints", lambda: list(range(10**6, 10**6 + n))),
+                     ("array('q')", lambda: array("q", range(10**6, 10**6 + n))),
+                     ("array('i')", lambda: array("i", range(10**6, 10**6 + n))),
+                     ("bytes", lambda: bytes(range(256)) * (n // 256))):
+    used, kept = traced(build)
+    print(f"{label:<13} {used / len(kept):5.1f} bytes a number  (getsizeof {sys.getsizeof(kept):,})")
+
+numbers = array("q", [10**6])
+print("itemsize of 'q', 'i', 'l':", array("q").itemsize, array("i").itemsize, array("l").itemsize)
+print("reading builds a new int each time:", numbers[0] is not numbers[0])
+try:
+    array("b", [200])                               # 'b' holds -128..127
+except OverflowError as err:
+    print("OverflowError:", err)

@@ -294,3 +294,58 @@ def make_input(n, seed=0):
     rng = random.Random(f"{n}:{seed}")
     start, step = 10**6 + rng.randrange(10**6), rng.randint(1, 5)
     return (range(start, start + step * n, step),)
+
+
+# %% exercise: longest_run
+# title: Longest run in a bytes object
+# time: O(n)
+# space: O(1)
+def longest_run(data):
+    """Return the length of the longest run of equal consecutive bytes in
+    data, a bytes object (0 for empty data).
+
+    longest_run(b"aabbbbc") == 4
+
+    Indexing or looping over bytes gives ints 0..255, which are cached small
+    ints, so reading data costs no new objects. list(data), data[1:] or
+    itertools.groupby with list(group) store up to n items: O(n) extra
+    memory, a pointer per byte.
+
+    Target: O(n) time and O(1) extra space.
+    """
+    raise NotImplementedError
+
+
+# %% check: longest_run
+TESTS = [
+    ((b"",), 0),
+    ((b"x",), 1),
+    ((b"abc",), 1),
+    ((b"aabbbbc",), 4),
+    ((b"abccc",), 3),
+    ((b"zzzz",), 4),
+    ((bytes([0, 0, 1, 0, 0, 0]),), 3),
+    ((bytes([255, 255, 7]),), 2),
+]
+SIZES = [12500, 25000, 50000, 100000, 200000]
+
+
+def make_input(n, seed=0):
+    """n bytes: short runs (one to three bytes) around one long run of
+    between n/2 - n/64 and n/2 bytes, which is what a version that stores a
+    run (or copies the data) has to hold.
+
+    The seed picks the byte values, the pattern of short runs and where the
+    long run sits: at the start, in the middle or at the very end.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    long_len = n // 2 - rng.randrange(n // 64 + 1)
+    fill = long_len % 200 + 1                     # the long run's byte: 1..200
+    pattern = bytearray()
+    for i in range(24):                           # runs of 1-3 bytes, no two alike
+        pattern += bytes([201 + i % 50]) * rng.randint(1, 3)
+    short = (bytes(pattern) * (n // len(pattern) + 1))[: n - long_len]
+    where = rng.choice((0, len(short) // 2, len(short)))
+    return (short[:where] + bytes([fill]) * long_len + short[where:],)

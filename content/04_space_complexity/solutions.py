@@ -137,3 +137,27 @@ def summarize(numbers):
     if not values:
         return (0, 0, None)
     return (len(values), sum(values), max(values))
+
+
+# %% solution: longest_run
+def longest_run(data):
+    best = run = 0
+    previous = None
+    for byte in data:
+        if byte == previous:
+            run += 1
+        else:
+            run = 1
+            previous = byte
+        if run > best:
+            best = run
+    return best
+
+
+# %% naive: longest_run
+# time: O(n)
+# space: O(n)
+def longest_run(data):
+    from itertools import groupby
+
+    return max((len(list(group)) for _, group in groupby(data)), default=0)
