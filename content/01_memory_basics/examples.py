@@ -19,8 +19,10 @@ copy_of_scores.append(100)
 print("after changing the copy:", scores, copy_of_scores)
 
 
-# %% example: is versus ==
-print("== is versus == ==")
+# %% example: is versus ==, and caches you must not rely on
+import sys
+
+print("== is versus ==, and caches you must not rely on ==")
 first = [1, 2, 3]
 second = [1, 2, 3]
 print("equal values:", first == second)
@@ -36,6 +38,18 @@ print("nan is nan:", nan is nan)
 # is found in a list and the lists compare equal.
 print("[nan] == [nan]:", [nan] == [nan])
 print("nan in [nan]:", nan in [nan])
+
+print("-- caches you must not rely on --")
+# int(...) builds the number at run time, so no constant is shared.
+print("int('256') is int('256'):", int("256") is int("256"))   # cached in CPython
+print("int('257') is int('257'):", int("257") is int("257"))   # usually False
+print("but always equal:", int("257") == int("257"))
+
+built = "".join(["memory ", "basics"])
+literal = "memory basics"
+print("equal strings:", built == literal)
+print("same object:", built is literal)
+print("after sys.intern:", sys.intern(built) is sys.intern(literal))
 
 
 # %% example: Mutating versus rebinding
@@ -58,6 +72,50 @@ try:
     hash(frozen_outside)
 except TypeError as err:
     print("not hashable:", err)
+
+
+# %% example: One row three times, and two kinds of copy
+import copy
+
+print("== One row three times, and two kinds of copy ==")
+grid = [[0] * 3] * 3          # three slots, ONE inner list
+grid[0][0] = 1
+print("[[0] * 3] * 3 after grid[0][0] = 1:", grid)
+rows = [[0] * 3 for _ in range(3)]   # a new inner list per row
+rows[0][0] = 1
+print("comprehension after rows[0][0] = 1:", rows)
+
+nested = [[1], [2]]
+shallow = copy.copy(nested)   # new outer list, same inner lists
+deep = copy.deepcopy(nested)  # new inner lists too
+nested[0].append(99)
+print("shallow copy sees the change:", shallow, "| deep copy does not:", deep)
+print("same inner list?", shallow[0] is nested[0], deep[0] is nested[0])
+
+
+# %% example: A default list is made once
+print("== A default list is made once ==")
+
+
+def add_tag(tag, tags=[]):    # the [] is built once, when def runs
+    tags.append(tag)
+    return tags
+
+
+first = add_tag("red")
+second = add_tag("blue")
+print("second call:", second, "| one list for both calls:", first is second)
+print("it lives on the function:", add_tag.__defaults__)
+
+
+def add_tag_fixed(tag, tags=None):
+    if tags is None:
+        tags = []             # a new list on every call
+    tags.append(tag)
+    return tags
+
+
+print("fixed:", add_tag_fixed("red"), add_tag_fixed("blue"))
 
 
 # %% example: Counting references, freed at zero
@@ -116,38 +174,7 @@ try:
 finally:
     gc.enable()
 
-
-# %% example: The gc module's settings
-import gc
-import sys
-
-print("== The gc module's settings ==")
-print("automatic collection on:", gc.isenabled())
-# The defaults: (700, 10, 10) on CPython 3.11 and 3.12, (2000, 10, 10) on
-# 3.13, and (2000, 10, 0) on 3.14, which includes Pyodide.
-DEFAULTS = {(3, 11): (700, 10, 10), (3, 12): (700, 10, 10), (3, 13): (2000, 10, 10)}
-expected = DEFAULTS.get(sys.version_info[:2], (2000, 10, 0))
-print("thresholds:", gc.get_threshold())
-print("the lesson's default for this version:", gc.get_threshold() == expected)
-print("pending counts:", gc.get_count())
-print("is an int tracked?", gc.is_tracked(42))
-print("is a list tracked?", gc.is_tracked([]))
-
-
-# %% example: Caches are implementation details
-import sys
-
-print("== Caches are implementation details ==")
-# int(...) builds the number at run time, so no constant is shared.
-print("int('256') is int('256'):", int("256") is int("256"))   # cached in CPython
-print("int('257') is int('257'):", int("257") is int("257"))   # usually False
-print("but always equal:", int("257") == int("257"))
-
-built = "".join(["memory ", "basics"])
-literal = "memory basics"
-print("equal strings:", built == literal)
-print("same object:", built is literal)
-print("after sys.intern:", sys.intern(built) is sys.intern(literal))
+print("is an int tracked?", gc.is_tracked(42), "| a list?", gc.is_tracked([]))
 
 
 # %% example: What sys.getsizeof counts
@@ -211,7 +238,53 @@ print("ten shared rows:", total_size(table))
 print("ten separate rows:", total_size([list(range(100)) for _ in range(10)]))
 
 
-# %% example: Slicing copies, memoryview does not
+# %% example: Dicts: compact tables and shared keys
+import gc
+import sys
+import tracemalloc
+
+print("== Dicts: compact tables and shared keys ==")
+for n in (0, 5, 6, 10, 11):
+    print(f"dict with {n:>2} keys: getsizeof {sys.getsizeof({i: None for i in range(n)})}")
+print("keys come back in insertion order:", list({"b": 1, "a": 2, "c": 3}))
+
+
+class Point:
+    def __init__(self):
+        self.x = None
+        self.y = None
+
+
+first = Point()
+print("getsizeof(first.__dict__):", sys.getsizeof(first.__dict__))
+more = [Point() for _ in range(100)]
+print("the same, 100 instances later:", sys.getsizeof(more[-1].__dict__))
+
+
+def bytes_each(make, n=1000):
+    """What tracemalloc sees per object, for n objects kept alive."""
+    keep = [None] * n
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(n):
+        keep[i] = make(i)
+    used = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return round(used / n)
+
+
+points = [Point() for _ in range(1000)]
+print("tracemalloc, bytes per object:")
+print("  a Point (two attributes):", bytes_each(lambda i: Point()))
+print("  a dict with the same two keys:", bytes_each(lambda i: {"x": None, "y": None}))
+print("  first look at each point's __dict__:", bytes_each(lambda i: points[i].__dict__))
+# getsizeof of a __dict__ depends on how many instances the class has made,
+# and the first look at p.__dict__ builds the dict it then measures.
+# Counting many objects with tracemalloc is the measurement to trust.
+
+
+# %% example: Slicing copies, memoryview does not; writing through a view
 import time
 
 print("== Slicing copies, memoryview does not ==")
@@ -232,9 +305,7 @@ print(f"1000 byte slices:   {copy_time * 1000:.2f} ms")
 print(f"1000 memoryview slices: {view_time * 1000:.2f} ms")
 print("the view still reads the original:", view[1:].obj is data)
 
-
-# %% example: Writing through a view
-print("== Writing through a view ==")
+print("-- writing through a view --")
 buffer = bytearray(b"hello world")
 window = memoryview(buffer)[6:]
 window[0] = ord("W")       # changes buffer itself
@@ -265,6 +336,11 @@ print("pointer size:", struct.calcsize("P"), "bytes")
 print("sys.getsizeof([]):", sys.getsizeof([]))
 print("sys.getsizeof(1):", sys.getsizeof(1))
 print("gc.get_threshold():", gc.get_threshold())
+# The defaults: (700, 10, 10) on CPython 3.11 and 3.12, (2000, 10, 10) on
+# 3.13, and (2000, 10, 0) on 3.14, which includes Pyodide.
+DEFAULTS = {(3, 11): (700, 10, 10), (3, 12): (700, 10, 10), (3, 13): (2000, 10, 10)}
+print("the lesson's default for this version:",
+      gc.get_threshold() == DEFAULTS.get(sys.version_info[:2], (2000, 10, 0)))
 cached = [i for i in range(-10, 300) if int(str(i)) is int(str(i))]
 print("small-int cache:", cached[0], "to", cached[-1])
 with warnings.catch_warnings(record=True) as caught:

@@ -134,3 +134,85 @@ def getsizeof_ignores_items():
     """Quiz q10/q11: a list's size does not depend on what it points to."""
     return (sys.getsizeof([None] * 1000) == sys.getsizeof([10**100] * 1000)
             and sys.getsizeof(["x" * 500] * 10) == sys.getsizeof([""] * 10))
+
+
+def dict_size(n):
+    """sys.getsizeof of a dict filled one key at a time with n keys."""
+    d = {}
+    for i in range(n):
+        d[i] = None
+    return str(sys.getsizeof(d))
+
+
+def dict_literal_size():
+    """sys.getsizeof of the literal {"x": 1, "y": 2} (sized for two keys)."""
+    return str(sys.getsizeof({"x": 1, "y": 2}))
+
+
+def _point_class():
+    class Point:
+        def __init__(self):
+            self.x = None
+            self.y = None
+    return Point
+
+
+def instance_dict_size(count):
+    """getsizeof(p.__dict__) for the last of `count` instances of a fresh
+    class: it counts a share of the class's key table that shrinks as the
+    class makes more instances."""
+    point = _point_class()
+    made = [point() for _ in range(count)]
+    return str(sys.getsizeof(made[-1].__dict__))
+
+
+def _traced_per_object(make, n=1000):
+    """Average bytes tracemalloc sees per make(i), the list holding them left out."""
+    gc.collect()
+    tracemalloc.start()
+    start = tracemalloc.get_traced_memory()[0]
+    made = [make(i) for i in range(n)]
+    total = tracemalloc.get_traced_memory()[0] - start
+    tracemalloc.stop()
+    return (total - sys.getsizeof(made)) / n
+
+
+def per_object(kind):
+    """Whole bytes tracemalloc sees per object with two attributes (or keys)
+    set to None, over a thousand of them."""
+    point = _point_class()
+
+    class Slotted:
+        __slots__ = ("x", "y")
+
+        def __init__(self):
+            self.x = None
+            self.y = None
+
+    make = {"instance": lambda i: point(),
+            "slotted": lambda i: Slotted(),
+            "dict": lambda i: {"x": None, "y": None}}[kind]
+    return str(round(_traced_per_object(make)))
+
+
+def materialise_bytes():
+    """Bytes per instance that asking for p.__dict__ allocates the first time."""
+    point = _point_class()
+    points = [point() for _ in range(1000)]
+    return str(round(_traced_per_object(lambda i: points[i].__dict__)))
+
+
+def instance_dict_shrinks():
+    """Quiz: getsizeof of an instance __dict__ depends on how many
+    instances came before, and is smaller than a plain dict's after many."""
+    return (int(instance_dict_size(1)) > int(instance_dict_size(100))
+            and int(instance_dict_size(100)) < int(dict_literal_size()))
+
+
+def dicts_keep_insertion_order():
+    d = {}
+    for key in ("b", "a", "c"):
+        d[key] = None
+    del d["a"]
+    d["a"] = None
+    return list(d) == ["b", "c", "a"]
