@@ -174,3 +174,31 @@ def array_is_smaller_same_class():
     small = traced(lambda: array("q", range(10**6, 10**6 + 50_000)))
     large = traced(lambda: array("q", range(10**6, 10**6 + 100_000)))
     return per == sorted(per, reverse=True) and len(set(per)) == 4 and 1.8 < large / small < 2.2
+
+
+def list_capacities(count=10):
+    """The first `count` capacities a list passes through as it grows by
+    append, read from sys.getsizeof (one pointer per slot)."""
+    items, seen = [], [0]
+    empty = sys.getsizeof(items)
+    while len(seen) < count:
+        items.append(None)
+        capacity = (sys.getsizeof(items) - empty) // struct.calcsize("P")
+        if capacity != seen[-1]:
+            seen.append(capacity)
+    return ", ".join(map(str, seen))
+
+
+def _down(n):
+    return 0 if n == 0 else 1 + _down(n - 1)
+
+
+def deep_recursion(depth):
+    """Pure-Python recursion `depth` levels deep with the limit raised (and
+    put back): returns the depth, with separators, when it works."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + 10_000)
+    try:
+        return f"{_down(depth):,}"
+    finally:
+        sys.setrecursionlimit(old)
