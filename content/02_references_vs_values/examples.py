@@ -72,8 +72,8 @@ print(remember_fixed("b"))
 
 # %% example: The [[0]*m]*n trap
 print("== The [[0]*m]*n trap ==")
-shared = [[0] * 3] * 2          # two references to ONE row
-separate = [[0] * 3 for _ in range(2)]  # two independent rows
+shared = [[0] * 3] * 3          # three references to ONE row
+separate = [[0] * 3 for _ in range(3)]  # three independent rows
 shared[0][0] = 9
 separate[0][0] = 9
 print("shared:  ", shared)
