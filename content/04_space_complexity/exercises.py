@@ -128,12 +128,13 @@ SIZES = [25000, 50000, 100000, 200000, 400000]
 
 
 def make_input(n, seed=0):
-    """About n characters of short words separated by short runs of
+    """Exactly n characters of short words separated by short runs of
     whitespace: many words means many strings for the naive split().
 
     The seed picks three words, the gaps, whether the text starts with
-    whitespace, how often two words run together with no gap, and takes
-    up to n/64 words off the end.
+    whitespace, and how often two words run together with no gap. The
+    text is cut at n characters, so the work per call is proportional to
+    n whatever the seed picked (the lines counted stay exact).
     """
     import random
 
@@ -142,10 +143,13 @@ def make_input(n, seed=0):
     gaps = (" ", "  ", "\t", " \n")
     shift, glue = rng.randrange(4), rng.randint(20, 40)
     parts = [rng.choice(("", " ", "\n"))]
-    for i in range(n // 4 - rng.randrange(n // 64 + 1)):
-        parts.append(words[i % 3])
-        parts.append("" if i % glue == 0 else gaps[(i * 7 + shift) % 4])
-    return ("".join(parts),)
+    length, i = len(parts[0]), 0
+    while length < n:
+        word, gap = words[i % 3], "" if i % glue == 0 else gaps[(i * 7 + shift) % 4]
+        parts += (word, gap)
+        length += len(word) + len(gap)
+        i += 1
+    return ("".join(parts)[:n],)
 
 
 # %% exercise: max_nesting
