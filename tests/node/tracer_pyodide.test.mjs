@@ -1,6 +1,6 @@
 // web/py/tracer.py in Pyodide (CPython 3.14, wasm32) under Node, through
 // worker_host.trace_code as the page's worker calls it: aliasing, copies,
-// [[0]*3]*3, the step limit on `while True`, reference counts without the
+// [[0]*3]*3, the step limit on `while True` (also through a bare except), reference counts without the
 // tracer's share, interned strings (sys._is_interned) and 32-bit sizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +60,26 @@ test('while True stops at the step limit with the steps so far', () => {
   assert.equal(r.steps.length, 1000);
   assert.equal(r.stopped.reason, 'steps');
   assert.equal(r.error, null);
+});
+
+test('the step limit holds through a bare except (sys.monitoring guard)', () => {
+  const loops = {
+    bare: 'while True:\n    try:\n        x = 1\n    except:\n        pass\n',
+    base: 'n = 0\nwhile True:\n    try:\n        n += 1\n    except BaseException:\n        pass\n',
+    nested: 'while True:\n    try:\n        while True:\n            try:\n                x = 1\n            except:\n                pass\n    except:\n        pass\n',
+    func: 'def f():\n    while True:\n        try:\n            x = 1\n        except:\n            continue\n\nwhile True:\n    try:\n        f()\n    except:\n        pass\n',
+  };
+  for (const [label, code] of Object.entries(loops)) {
+    for (const limit of [37, 38, 39, 40]) {
+      const r = trace(code, { max_steps: limit });
+      assert.equal(r.steps.length, limit, `${label} at ${limit}`);
+      assert.equal(r.stopped.reason, 'steps');
+      assert.equal(r.error, null);
+    }
+  }
+  assert.equal(py.runPython("import sys\nany(sys.monitoring.get_tool(t) for t in range(6))"), false, 'the guard tool is freed');
+  const after = trace('a = [1]\nb = a\n');
+  assert.deepEqual(after.steps.map((s) => s.line), [1, 2, null]);
 });
 
 test('32-bit facts: pointer size, list sizes and capacity, interned strings, immortal small ints', () => {

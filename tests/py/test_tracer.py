@@ -108,6 +108,47 @@ def test_step_limit_is_not_swallowed_by_except_exception():
     assert len(r["steps"]) == 40 and r["stopped"]["reason"] == "steps"
 
 
+# Loops whose `except:` catches the step limit's exception. Each runs with
+# four limits so the limit lands on every line of the loop, inside the try
+# and in the handler.
+CATCHING_LOOPS = {
+    "bare except": "while True:\n    try:\n        x = 1\n    except:\n        pass\n",
+    "except BaseException": "n = 0\nwhile True:\n    try:\n        n += 1\n    except BaseException:\n        pass\n",
+    "keeps the exception": "kept = []\nwhile True:\n    try:\n        x = 1\n    except BaseException as e:\n        kept.append(e)\n",
+    "nested loops": ("while True:\n    try:\n        while True:\n            try:\n                x = 1\n"
+                     "            except:\n                pass\n    except:\n        pass\n"),
+    "in a function": ("def f():\n    while True:\n        try:\n            x = 1\n        except:\n            continue\n\n"
+                      "while True:\n    try:\n        f()\n    except:\n        pass\n"),
+    "finally continue": "while True:\n    try:\n        x = 1\n    finally:\n        continue\n",
+}
+
+
+def test_step_limit_holds_through_bare_except():
+    for label, code in CATCHING_LOOPS.items():
+        for limit in (37, 38, 39, 40):
+            r = trace(code, max_steps=limit)
+            assert len(r["steps"]) == limit, (label, limit, len(r["steps"]))
+            assert r["stopped"]["reason"] == "steps" and r["error"] is None, (label, limit)
+    assert sys.gettrace() is None
+    if hasattr(sys, "monitoring"):
+        assert all(sys.monitoring.get_tool(t) != "visualize step limit" for t in range(6))
+
+
+def test_caught_at_module_level_still_stops():
+    r = trace("try:\n    while True:\n        pass\nexcept:\n    print('caught')\nprint('after')\n", max_steps=30)
+    assert r["stopped"]["reason"] == "steps" and len(r["steps"]) == 30
+    assert "after" not in r["stdout"]
+
+
+def test_nothing_pending_after_a_stopped_trace():
+    trace("while True:\n    try:\n        x = 1\n    except:\n        pass\n", max_steps=38)
+    import time
+    for _ in range(30):              # a late asynchronous _StepLimit would surface here
+        time.sleep(0.002)
+    r = trace("a = [1]\nb = a\n")
+    assert [s["line"] for s in r["steps"]] == [1, 2, None] and r["stopped"] is None
+
+
 def test_default_step_limit_is_1000():
     r = trace("while True:\n    pass\n")
     assert len(r["steps"]) == tracer.DEFAULT_MAX_STEPS == 1000

@@ -23,6 +23,19 @@ Past max_steps the program is stopped with _StepLimit (a BaseException, so
 so far are returned with a notice; past max_objects in one step the step is
 cut and marked. Why sys.settrace and not sys.monitoring: the desktop python3
 that runs `make test` is 3.11, and one tracer must run in both.
+
+A bare `except:` (or `except BaseException`) does catch _StepLimit, and
+CPython turns sys.settrace off for good once a trace function raises, so
+raising once is not enough: `while True: try: x = 1 / except: pass` would
+run on untraced, forever. So the limit also starts a _Guard, which keeps
+raising _StepLimit in the learner's code until the program ends: each
+raise that is caught lands the program in a handler, and the next one is
+raised there, outside that try, so it climbs out. On 3.12+ (Pyodide) the
+guard is a sys.monitoring tool on LINE, JUMP and PY_START events (a
+monitoring callback may raise without being switched off); on 3.11 it is a
+thread that sets an asynchronous exception (PyThreadState_SetAsyncExc)
+in the traced thread every few milliseconds while the learner's code is on
+its stack. trace() stops the guard before it does anything else.
 """
 
 import io
@@ -50,6 +63,118 @@ _LEAF_TYPES = (int, float, complex, str, bytes, bool, type(None), range)
 
 class _StepLimit(BaseException):
     """Raised into the learner's code when the step limit is reached."""
+
+    rearm = None        # 3.11, past the limit: turns sys.settrace on again
+
+    def __del__(self):
+        # A handler that caught one has ended: trace again, so the next
+        # line raises again (right after that handler, outside its try).
+        if _StepLimit.rearm is not None:
+            _StepLimit.rearm()
+
+
+# -------------------------------------------------------------- guard --
+
+def _in_learner_code(frame):
+    while frame is not None:
+        if frame.f_code.co_filename == FILENAME:
+            return True
+        frame = frame.f_back
+    return False
+
+
+class _MonitoringGuard:
+    """3.12+: a sys.monitoring tool raising _StepLimit at every line, jump
+    and call of the learner's code; other code's events are disabled."""
+
+    def __init__(self):
+        self.tool = None
+
+    def start(self):
+        mon = sys.monitoring
+        free = [t for t in range(6) if mon.get_tool(t) is None]
+        if not free:
+            return False
+        self.tool = free[-1]
+        mon.use_tool_id(self.tool, "visualize step limit")
+        events = mon.events
+        for event in (events.LINE, events.JUMP, events.PY_START):
+            mon.register_callback(self.tool, event, self._event)
+        mon.set_events(self.tool, events.LINE | events.JUMP | events.PY_START)
+        return True
+
+    @staticmethod
+    def _event(code, *_):
+        if code.co_filename == FILENAME:
+            raise _StepLimit()
+        return sys.monitoring.DISABLE
+
+    def stop(self):
+        if self.tool is None:
+            return
+        mon = sys.monitoring
+        mon.set_events(self.tool, 0)
+        for event in (mon.events.LINE, mon.events.JUMP, mon.events.PY_START):
+            mon.register_callback(self.tool, event, None)
+        mon.free_tool_id(self.tool)
+        self.tool = None
+
+
+class _ThreadGuard:
+    """3.11: a thread that, while the traced thread is in the learner's
+    code, sets _StepLimit as that thread's asynchronous exception every
+    PERIOD seconds; and each caught _StepLimit, when freed at the end of
+    its handler, turns the recorder's settrace on again (rearm), for loops
+    whose only eval-breaker check sits inside a try. The exception can
+    surface anywhere in that thread, so stop() may itself be interrupted:
+    call it until it returns (trace())."""
+
+    PERIOD = 0.003
+
+    def __init__(self, rearm):
+        self.thread = None
+        self.rearm = rearm
+
+    def start(self):
+        _StepLimit.rearm = self.rearm
+        try:
+            import ctypes
+            import threading
+        except ImportError:          # no ctypes: a bare except escapes the limit
+            return False
+        self.set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+        self.ident = ctypes.c_ulong(threading.get_ident())
+        self.exc = ctypes.py_object(_StepLimit)
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="visualize step limit", daemon=True)
+        self.thread.start()
+        return True
+
+    def _run(self):
+        while not self.done.wait(self.PERIOD):
+            frame = sys._current_frames().get(self.ident.value)
+            if _in_learner_code(frame):
+                self.set_async(self.ident, self.exc)
+
+    def stop(self):
+        _StepLimit.rearm = None
+        if self.thread is None:
+            return
+        self.done.set()
+        self.thread.join()
+        # A set that has not surfaced yet surfaces at this call's eval-breaker
+        # check (clearing it with SetAsyncExc(id, NULL) instead leaves 3.11's
+        # eval breaker signalled, and the next traced code hangs).
+        _surface()
+        self.thread = None
+
+
+def _surface():
+    """Does nothing; calling it checks for a pending asynchronous exception."""
+
+
+def _Guard(rearm):
+    return _MonitoringGuard() if hasattr(sys, "monitoring") else _ThreadGuard(rearm)
 
 
 # ------------------------------------------------------------ objects --
@@ -264,6 +389,7 @@ class _Recorder:
         self.steps = []
         self.output = _Output()
         self.stopped = None
+        self.guard = _Guard(self.rearm)
 
     # The trace functions. The global one is called for each new frame;
     # only the learner's frames get the local one.
@@ -275,12 +401,25 @@ class _Recorder:
     def local_trace(self, frame, event, arg):
         if event == "line":
             if len(self.steps) >= self.max_steps:
-                self.stopped = {"reason": "steps", "message":
-                                f"Stopped after {self.max_steps:,} steps, the step limit: the program may run forever. "
-                                "The steps so far are shown."}
-                raise _StepLimit()
+                if self.stopped is None:
+                    self.stopped = {"reason": "steps", "message":
+                                    f"Stopped after {self.max_steps:,} steps, the step limit: the program may run forever. "
+                                    "The steps so far are shown."}
+                    self.guard.start()        # for an `except:` that catches this one
+                raise _StepLimit()            # and settrace is off from here on
             self.record(frame, frame.f_lineno, "line")
         return self.local_trace
+
+    def rearm(self):
+        """settrace on again for the learner's frames on the stack (3.11 guard)."""
+        frame = sys._getframe(1)
+        if not _in_learner_code(frame):
+            return
+        while frame is not None:
+            if frame.f_code.co_filename == FILENAME:
+                frame.f_trace = self.local_trace
+            frame = frame.f_back
+        sys.settrace(self.global_trace)
 
     def record(self, frame, line, event):
         frames = _learner_frames(frame) if frame is not None else []
@@ -404,23 +543,29 @@ def trace(code, max_steps=DEFAULT_MAX_STEPS, max_objects=DEFAULT_MAX_OBJECTS):
                 "limits": {"max_steps": max_steps, "max_objects": max_objects}}
     recorder = _Recorder(code_object, max_steps, max_objects)
     ns = {"__name__": "__main__", "__builtins__": __builtins__}
-    error = None
+    error = outcome = None
     saved_stdout, saved_trace = sys.stdout, sys.gettrace()
     sys.stdout = recorder.output
     sys.settrace(recorder.global_trace)
     try:
         exec(code_object, ns)
-    except _StepLimit:
-        pass
-    except SystemExit:
-        pass
-    except KeyboardInterrupt:
-        recorder.stopped = {"reason": "interrupt", "message": "Stopped. The steps so far are shown."}
-    except BaseException as exc:          # the learner's own error is part of the story
-        error = _describe(exc)
+    except BaseException as exc:
+        outcome = exc
     finally:
+        # First the guard: until it is stopped, a _StepLimit may surface
+        # anywhere (the 3.11 guard's), even inside stop() itself.
+        while recorder.guard is not None:
+            try:
+                recorder.guard.stop()
+                recorder.guard = None
+            except _StepLimit:
+                pass
         sys.settrace(saved_trace)
         sys.stdout = saved_stdout
+    if isinstance(outcome, KeyboardInterrupt):
+        recorder.stopped = {"reason": "interrupt", "message": "Stopped. The steps so far are shown."}
+    elif outcome is not None and not isinstance(outcome, (_StepLimit, SystemExit)):
+        error = _describe(outcome)            # the learner's own error is part of the story
     if recorder.stopped is None:
         recorder.record_end(ns, "error" if error else "end")
     return recorder.result(error)
