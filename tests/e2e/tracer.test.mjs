@@ -1,6 +1,8 @@
 // Visualize in headless Chromium: the memory diagram of real CPython
 // (Pyodide) for aliasing, copies, [[0]*3]*3 and a `while True` loop past the
 // step limit; keyboard stepping; the table lists the arrows' references;
+// next change of a name, find by id, the hide-shared toggle, the object
+// limit's notice, a cycle drawn once and collected by gc.collect();
 // axe finds no WCAG A/AA violations in the panel. Screenshots go to
 // build/screens/ (light and dark) for a person to look at.
 import { test, before, after } from 'node:test';
@@ -83,6 +85,139 @@ test('while True stops at the step limit and the steps so far are shown', async 
   assert.match(await block.locator('.trace-limit').textContent(), /1,000 steps/);
   assert.match(await block.locator('.trace-position').textContent(), /Step 1000 of 1000/);
   assert.ok(await block.locator('.memory-diagram g.object').count() >= 1);
+});
+
+/** The table's name rows as "frame:name" -> id, and its slot rows' ids. */
+async function tableRefs() {
+  return block.evaluate((root) => {
+    const rows = [...root.querySelectorAll('.trace-table tbody tr')].filter((tr) => tr.lastChild.textContent === 'arrow');
+    return {
+      names: rows.filter((tr) => tr.dataset.kind === 'name').map((tr) => `${tr.children[0].textContent}:${tr.children[1].textContent} ${tr.dataset.to}`).sort(),
+      slots: rows.filter((tr) => tr.dataset.kind !== 'name').map((tr) => tr.dataset.to).sort(),
+    };
+  });
+}
+
+/** The picture's arrows the same way: names' arrows by source, slots' by target. */
+async function pictureRefs() {
+  return block.evaluate((root) => {
+    const arrows = [...root.querySelectorAll('.memory-diagram path.arrow')];
+    return {
+      names: arrows.filter((p) => !p.classList.contains('slot')).map((p) => `${p.dataset.from} ${p.dataset.to}`).sort(),
+      slots: arrows.filter((p) => p.classList.contains('slot')).map((p) => p.dataset.to).sort(),
+    };
+  });
+}
+
+const position = () => block.locator('.trace-position').textContent();
+
+test('a bare except in the loop does not escape the step limit', async () => {
+  await visualize('while True:\n    try:\n        x = 1\n    except:\n        pass\n');
+  assert.match(await block.locator('.trace-limit').textContent(), /1,000 steps/);
+  assert.match(await position(), /Step 1000 of 1000/);
+});
+
+test('the facts other visualizers get wrong: capacity beyond length, equal large ints apart, the 32-bit note', async () => {
+  await visualize("a = []\nfor i in range(5):\n    a.append(i)\nx = int('1000')\ny = int('1000')\n");
+  const { names } = await arrowsAndTable();
+  const meta = await block.locator(`.memory-diagram g.object[data-id="${names.a}"] .object-meta`).allTextContents();
+  assert.ok(meta.includes('len 5, capacity 8'), meta.join(' | '));
+  assert.notEqual(names.x, names.y, 'x is not y');
+  assert.equal(await block.locator('.memory-diagram g.object[data-type="int"]').filter({ hasText: /^int.*1000$/ }).count(), 2);
+  assert.match(await block.locator('.trace-size-note').textContent(), /32-bit/);
+});
+
+test('next change of a chosen name: rebinding and mutation', async () => {
+  await visualize('a = 1\nx = []\na = 3\nx.append(a)\nb = 2\n');
+  await block.locator('.trace-figure').focus();
+  await page.keyboard.press('Home');
+  await block.locator('.trace-tools select').selectOption('a');
+  await block.locator('.trace-next-change').click();
+  assert.equal(await position(), 'Step 2 of 6', 'a appears before line 2');
+  await block.locator('.trace-next-change').click();
+  assert.equal(await position(), 'Step 4 of 6', 'a = 3 rebinds it');
+  assert.match(await block.locator('.trace-status').textContent(), /a changes before step 4/);
+  await block.locator('.trace-next-change').click();
+  assert.match(await block.locator('.trace-status').textContent(), /a does not change after step 4/);
+  assert.equal(await position(), 'Step 4 of 6');
+  await block.locator('.trace-figure').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');               // step 3: x = [] bound
+  await block.locator('.trace-tools select').selectOption('x');
+  await block.locator('.trace-next-change').click();
+  assert.equal(await position(), 'Step 5 of 6', 'x.append(a) mutates the list x points to');
+  const changed = block.locator('.memory-diagram g.object.kind-list.is-changed');
+  assert.equal(await changed.count(), 1, 'the mutated list is marked changed');
+});
+
+test('find an object by id: goes to its step and outlines it', async () => {
+  await visualize('a = [1, 2]\nb = 3\nc = a\n');
+  const { names } = await arrowsAndTable();
+  await block.locator('.trace-figure').focus();
+  await page.keyboard.press('Home');
+  await block.locator('.trace-tools input[aria-label="Object id to find"]').fill(names.a);
+  await block.locator('.trace-find').click();
+  assert.equal(await position(), 'Step 2 of 4', 'the list first exists before line 2');
+  assert.equal(await block.locator(`.memory-diagram g.object.is-found[data-id="${names.a}"]`).count(), 1);
+  assert.match(await block.locator('.trace-status').textContent(), new RegExp(`Object ${names.a} \\(list\\) is at step 2`));
+  await block.locator('.trace-tools input[aria-label="Object id to find"]').fill('12345');
+  await block.locator('.trace-find').click();
+  assert.match(await block.locator('.trace-status').textContent(), /No step has an object with id 12345/);
+});
+
+test('show everything by default; the toggle hides small ints and interned strings', async () => {
+  await visualize("n = 5\nm = 5\ns = 'hi'\nbig = int('1000')\nbig2 = int('1000')\nitems = [n, big]\n");
+  const toggle = block.locator('.trace-hide input');
+  assert.equal(await toggle.isChecked(), false, 'the default shows every object');
+  const { names } = await arrowsAndTable();
+  assert.equal(names.n, names.m, 'one small int 5: n is m');
+  assert.notEqual(names.big, names.big2, "two int('1000') objects: big is not big2");
+  const small = block.locator(`.memory-diagram g.object[data-id="${names.n}"]`);
+  assert.equal(await small.count(), 1, 'the small int is drawn as an object');
+  assert.match(await small.locator('.object-meta').first().textContent(), /small int/);
+  assert.match(await block.locator(`.memory-diagram g.object[data-id="${names.s}"] .object-meta`).first().textContent(), /interned/);
+  assert.deepEqual(await pictureRefs(), await tableRefs());
+  await toggle.check();
+  assert.equal(await block.locator('.memory-diagram g.object.is-shared').count(), 0, 'no shared object drawn');
+  assert.equal(await block.locator(`.memory-diagram g.object[data-id="${names.big}"]`).count(), 1, 'the large int stays');
+  const fives = await block.evaluate((root) => [...root.querySelectorAll('.memory-diagram .inline-value')].filter((t) => t.firstChild.nodeValue === '5').length);
+  assert.equal(fives, 3, '5 written inside n, m and the slot items[0]');
+  await block.locator('.trace-panel').screenshot({ path: 'build/screens/tracer_hidden_shared.png' });
+  const rowOfN = block.locator('.trace-table tbody tr[data-kind="name"]').filter({ has: page.locator('td:nth-child(2)', { hasText: /^n$/ }) });
+  assert.equal(await rowOfN.locator('td').last().textContent(), 'inside the slot');
+  assert.deepEqual(await pictureRefs(), await tableRefs(), 'the table follows the toggle');
+  await toggle.uncheck();
+});
+
+test('past the objects-per-step limit a notice says the step is cut', async () => {
+  await visualize('x = list(range(1000, 1300))\n');
+  const notice = block.locator('.trace-figure .trace-object-limit');
+  assert.match(await notice.textContent(), /limit of 150/);
+  assert.equal(await block.locator('.memory-diagram g.object').count(), 150);
+  await block.locator('.trace-figure').focus();
+  await page.keyboard.press('Home');
+  assert.equal(await notice.count(), 0, 'the first step is whole: no notice');
+});
+
+test('a reference cycle is drawn without looping, then gc.collect() frees it', async () => {
+  await visualize('import gc\n\nclass Node:\n    pass\n\na = Node()\nb = Node()\na.other = b\nb.other = a\ndel a, b\nfound = gc.collect()\n');
+  await block.locator('.trace-figure').focus();
+  await page.keyboard.press('Home');
+  while (!/^10: del a, b/.test(await block.locator('.trace-line-text').textContent())) await page.keyboard.press('ArrowRight');
+  const nodes = block.locator('.memory-diagram g.object[data-type="Node"]');
+  assert.equal(await nodes.count(), 2, 'each object of the cycle is drawn once');
+  const slotArrows = block.locator('.memory-diagram path.arrow.slot');
+  assert.equal(await slotArrows.count(), 2, 'a.other and b.other');
+  assert.equal(await block.locator('.memory-diagram path.arrow.slot.back').count(), 2, 'both curve back into a drawn box');
+  assert.deepEqual(await pictureRefs(), await tableRefs());
+  await page.screenshot({ path: 'build/screens/tracer_cycle.png', fullPage: false });
+  await block.locator('.trace-panel').screenshot({ path: 'build/screens/tracer_cycle_panel.png' });
+  await page.keyboard.press('End');
+  assert.equal(await nodes.count(), 0, 'after del and gc.collect() no Node is reachable');
+  const { names } = await arrowsAndTable();
+  const found = await block.locator(`.memory-diagram g.object[data-id="${names.found}"] .object-value`).textContent();
+  assert.ok(Number(found) >= 2, `gc.collect() found the two Nodes (${found})`);
 });
 
 test('the diagram panel has no WCAG A/AA violations, light and dark; screenshots', async () => {

@@ -72,10 +72,16 @@ export function valueText(o) {
   return o.repr ?? o.type;
 }
 
+// What CPython shares (tracer.py's `shared`), said in the box: these are
+// the facts other visualizers draw wrongly (a small int inside the frame,
+// `is` on two equal large ints answering True).
+const SHARED_TEXT = { 'small-int': 'small int', interned: 'interned', singleton: 'singleton' };
+
 function metaText(o) {
   const parts = [];
   if (o.size !== null && o.size !== undefined) parts.push(`${o.size} B`);
   parts.push(o.immortal ? 'immortal' : `refcount ${o.refcount}`);
+  if (SHARED_TEXT[o.shared]) parts.push(SHARED_TEXT[o.shared]);
   return parts.join(' · ');
 }
 

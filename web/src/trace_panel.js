@@ -62,7 +62,8 @@ class TracePanel {
     this.legend = el('p', { class: 'trace-legend caption' },
       'Frames (names) on the left, objects on the right, drawn once each: two arrows into one box are two references to one object. ',
       'Outlined boxes have more than one name; "changed" and "new" mark what the last line did. Dictionary keys are written inside their dictionary. ',
-      'Sizes are sys.getsizeof, refcounts sys.getrefcount without the tracer\'s own references.');
+      'Sizes are sys.getsizeof, refcounts sys.getrefcount without the tracer\'s own references. ',
+      '"small int", "interned" and "singleton" mark objects CPython shares: every 5 in the program is one object, while two equal large ints made at run time can be two objects (then "a is b" is False although a == b). A list\'s capacity is the slots it has allocated, often more than its length.');
     this.node = el('section', { class: 'trace-panel', id, hidden: true, 'aria-label': 'Memory diagram' },
       el('div', { class: 'trace-toolbar', role: 'group', 'aria-label': 'Step through the program' },
         this.firstButton, this.backButton, this.slider, this.forwardButton, this.lastButton, this.position),
