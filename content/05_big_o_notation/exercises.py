@@ -6,127 +6,174 @@ correctness and times your function on make_input(n) for every n in SIZES
 to see which growth class it lands in.
 """
 
-# %% exercise: dedupe_keep_order
-# title: Remove duplicates, keep the order
-# time: O(n)
+# %% exercise: min_gap
+# title: Closest two values
+# time: O(n log n)
 # space: O(n)
-def dedupe_keep_order(items):
-    """Return a new list with the first occurrence of each value in items,
-    in their original order. Values are hashable.
+def min_gap(nums):
+    """Return the smallest difference between two of the numbers in nums,
+    taken at two different positions (so a repeated value gives 0). nums
+    has at least two items, in no particular order.
 
-    dedupe_keep_order([3, 1, 3, 2, 1]) == [3, 1, 2]
+    min_gap([9, 2, 14, 5, 30]) == 3     # 2 and 5
+    min_gap([4, 1, 4]) == 0
 
-    Aim for O(n) time. Checking `if x not in result` against the output
-    list is correct, but that check is itself O(n), making the whole
-    function O(n^2).
+    Comparing every pair is O(n^2). Aim for O(n log n): once the values
+    are sorted, the closest two sit next to each other, so one pass over
+    neighbours finds them. Sorting (n log n) followed by a scan (n) adds
+    up to O(n log n): the bigger term wins.
     """
     raise NotImplementedError
 
 
-# %% check: dedupe_keep_order
+# %% check: min_gap
 TESTS = [
-    (([3, 1, 3, 2, 1],), [3, 1, 2]),
-    (([],), []),
-    (([7],), [7]),
-    ((["b", "a", "b", "b", "c", "a"],), ["b", "a", "c"]),
-    (([5, 5, 5, 5],), [5]),
-    (([1, 2, 3, 4],), [1, 2, 3, 4]),
-]
-SIZES = [500, 1000, 2000, 4000, 8000]
-
-
-def make_input(n, seed=0):
-    """Worst case for the naive version: almost every value is distinct, so
-    the output list grows to nearly n items and nearly every membership
-    test is a miss.
-
-    The seed moves the (descending) values, cuts the list somewhere and
-    turns up to n/64 items into repeats of an earlier value.
-    """
-    import random
-
-    rng = random.Random(f"{n}:{seed}")
-    top, cut = rng.randrange(n, 10**6), rng.randrange(n)
-    items = list(range(top - cut, top - n, -1)) + list(range(top, top - cut, -1))
-    for _ in range(rng.randint(1, n // 64 + 1)):
-        j = rng.randrange(1, n)
-        items[j] = items[rng.randrange(j)]
-    return (items,)
-
-
-# %% exercise: count_pairs_with_sum
-# title: Count pairs that add up to a target
-# time: O(n)
-# space: O(n)
-def count_pairs_with_sum(nums, target):
-    """Return how many index pairs i < j satisfy nums[i] + nums[j] == target.
-
-    count_pairs_with_sum([1, 5, 3, 3, 7], 8) == 3   # (1,7), (5,3), (5,3)
-
-    Trying every pair is O(n^2). Aim for O(n): walk the list once and
-    remember, in a dict, how many times you have seen each value so far.
-    """
-    raise NotImplementedError
-
-
-# %% check: count_pairs_with_sum
-TESTS = [
-    (([1, 5, 3, 3, 7], 8), 3),
-    (([], 4), 0),
-    (([4], 8), 0),
-    (([4, 4, 4], 8), 3),
-    (([1, 2, 3], 100), 0),
-    (([-2, 10, 0, 8, 2, 6], 8), 3),
-    (([2, 2, 2, 2], 4), 6),
-]
-SIZES = [250, 500, 1000, 2000, 4000]
-
-
-def make_input(n, seed=0):
-    """Random values; the naive version looks at all n*(n-1)/2 pairs anyway.
-
-    The seed picks the values and a target between n/2 and 3n/2.
-    """
-    import random
-    rng = random.Random(f"{n}:{seed}")
-    return ([rng.randrange(n) for _ in range(n)], rng.randint(n // 2, 3 * n // 2))
-
-
-# %% exercise: max_window_sum
-# title: Best sum of k neighbours
-# time: O(n)
-# space: O(1)
-def max_window_sum(nums, k):
-    """Return the largest sum of k consecutive items of nums
-    (1 <= k <= len(nums)).
-
-    max_window_sum([2, -1, 4, 1, -5, 3], 3) == 5   # 2 + -1 + 4
-
-    Summing every window from scratch costs O(n*k), which is O(n^2) when k
-    grows with n. Aim for O(n): when the window slides one step, add the
-    item that enters and subtract the item that leaves.
-    """
-    raise NotImplementedError
-
-
-# %% check: max_window_sum
-TESTS = [
-    (([2, -1, 4, 1, -5, 3], 3), 5),
-    (([5], 1), 5),
-    (([1, 2, 3], 3), 6),
-    (([-3, -1, -2], 1), -1),
-    (([-3, -1, -2], 2), -3),
-    (([1, 9, 1, 1, 9, 9, 1], 2), 18),
+    (([9, 2, 14, 5, 30],), 3),
+    (([4, 1, 4],), 0),
+    (([1, 100],), 99),
+    (([100, 1],), 99),
+    (([-7, 3, -2, 8],), 5),
+    (([0.5, 2.0, 1.25],), 0.75),
+    (([10, 20, 31, 41, 50, 1],), 9),
 ]
 SIZES = [1000, 2000, 4000, 8000, 16000]
 
 
 def make_input(n, seed=0):
-    """k close to n/2: the naive version sums about n/2 windows of about
-    n/2 items. The seed picks the values and k, between n/2 and n/2 + n/16."""
+    """n distinct values in scrambled order: the naive version compares
+    all n*(n-1)/2 pairs whatever the values are.
+
+    The seed picks the offset, the spacing and the scrambling, and moves
+    one value close to another, so the answer changes with it.
+    """
+    import math
     import random
+
     rng = random.Random(f"{n}:{seed}")
-    return ([rng.randrange(-1000, 1000) for _ in range(n)], n // 2 + rng.randrange(n // 16 + 1))
+    spacing, start = rng.randint(40, 90), rng.randrange(-10**6, 10**6)
+    step = rng.choice((7919, 7927, 7933, 7937))
+    while math.gcd(step, n) != 1:                   # then i * step % n visits every i
+        step += 2
+    nums = [start + spacing * ((i * step) % n) for i in range(n)]
+    j = rng.randrange(n)
+    nums[j] = nums[(j + 1) % n] + rng.randint(1, spacing - 1)
+    return (nums,)
+
+
+# %% exercise: longest_streak
+# title: Longest run of consecutive numbers
+# time: O(n)
+def longest_streak(nums):
+    """Return the length of the longest run of consecutive integers
+    (x, x + 1, x + 2, ...) that all occur in nums, in any order and
+    position. Repeated values count once; an empty list gives 0.
+
+    longest_streak([10, 4, 20, 1, 3, 2, 11]) == 4    # 1, 2, 3, 4
+
+    Aim for O(n). Put the values in a set. Then count upward only from a
+    value x whose x - 1 is missing: that x starts a run. Counting upward
+    from every value is correct, but on one long run it counts n, then
+    n - 1, then n - 2, ... steps: O(n^2). With the start test the inner
+    loop still looks nested, yet in total it visits each value once.
+    """
+    raise NotImplementedError
+
+
+# %% check: longest_streak
+TESTS = [
+    (([10, 4, 20, 1, 3, 2, 11],), 4),
+    (([],), 0),
+    (([5],), 1),
+    (([1, 2, 2, 3],), 3),
+    (([7, 7, 7],), 1),
+    (([-1, 0, 1, 5, 6],), 3),
+    (([3, 5, 7, 9],), 1),
+    (([9, 8, 7, 1, 2, 3, 4],), 4),
+]
+SIZES = [1000, 2000, 4000, 8000, 16000]
+
+
+def make_input(n, seed=0):
+    """Worst case for counting up from every value: one long run of
+    consecutive numbers holds almost all n values, in scrambled order.
+
+    The seed moves the run, picks the scrambling, takes up to n/64 values
+    off the run and puts them far away (runs of one), and repeats a few
+    values. The run stays at least n - n/64 - 9 long: the answer changes,
+    the cost does not.
+    """
+    import math
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    cut, repeats = rng.randint(1, n // 64 + 1), rng.randint(1, 8)
+    length = n - cut - repeats
+    start = rng.randrange(-10**6, 10**6)
+    step = rng.choice((7919, 7927, 7933, 7937))
+    while math.gcd(step, length) != 1:
+        step += 2
+    run = [start + (i * step) % length for i in range(length)]
+    far = [start - 10 * (i + 2) for i in range(cut)]
+    extra = [run[rng.randrange(length)] for _ in range(repeats)]
+    return (run + far + extra,)
+
+
+# %% exercise: insertion_sort_moves
+# title: How much work will insertion sort do?
+# time: O(n log n)
+# space: O(n)
+def insertion_sort_moves(nums):
+    """Insertion sort takes the items of nums from left to right and moves
+    each one left, one place at a time, past every earlier item that is
+    larger than it. Return how many one-place moves it makes in all: the
+    number of pairs i < j with nums[i] > nums[j]. Do not change nums.
+
+    insertion_sort_moves([3, 1, 2]) == 2    # 1 passes 3, then 2 passes 3
+    insertion_sort_moves([1, 2, 3]) == 0    # already sorted: no moves
+
+    Running insertion sort and counting its moves costs O(n + moves): O(n)
+    in its best case (sorted input) but O(n^2) in its worst (reversed
+    input). Aim for O(n log n) on every input: sort with merge sort and
+    count as you merge. When the next item of the right half is smaller
+    than the next of the left half, it jumps past every left item still
+    waiting.
+    """
+    raise NotImplementedError
+
+
+# %% check: insertion_sort_moves
+TESTS = [
+    (([3, 1, 2],), 2),
+    (([1, 2, 3],), 0),
+    (([],), 0),
+    (([3, 2, 1],), 3),
+    (([2, 2, 1],), 2),
+    (([1, 1, 1],), 0),
+    (([5, 1, 4, 2, 3],), 6),
+    (([0, 9, 8, 1],), 3),
+]
+SIZES = [500, 1000, 2000, 4000, 8000]
+
+
+def make_input(n, seed=0):
+    """Worst case for counting with insertion sort itself: the values come
+    in descending order, so almost every pair is a move.
+
+    The seed moves the values, repeats one of them, and swaps up to n/64
+    neighbouring pairs into the right order: the answer changes by a few,
+    the list stays almost reversed.
+    """
+    import random
+
+    rng = random.Random(f"{n}:{seed}")
+    top = rng.randrange(n, 10**6)
+    nums = list(range(top, top - n, -1))
+    for _ in range(rng.randint(1, n // 64 + 1)):
+        i = rng.randrange(n - 1)
+        nums[i], nums[i + 1] = nums[i + 1], nums[i]
+    j = rng.randrange(1, n)
+    nums[j] = nums[j - 1]
+    return (nums,)
 
 
 # %% exercise: count_in_range

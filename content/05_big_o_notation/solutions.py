@@ -1,64 +1,93 @@
 """Reference and naive solutions for topic 05: Big-O notation."""
 
-# %% solution: dedupe_keep_order
-def dedupe_keep_order(items):
-    seen = set()
-    result = []
-    for x in items:
-        if x not in seen:          # set membership: O(1) on average
-            seen.add(x)
-            result.append(x)
-    return result
-
-
-# %% naive: dedupe_keep_order
-# time: O(n^2)
-def dedupe_keep_order(items):
-    result = []
-    for x in items:
-        if x not in result:        # list membership: O(len(result))
-            result.append(x)
-    return result
-
-
-# %% solution: count_pairs_with_sum
-def count_pairs_with_sum(nums, target):
-    seen = {}                      # value -> how many times seen so far
-    pairs = 0
-    for x in nums:
-        pairs += seen.get(target - x, 0)
-        seen[x] = seen.get(x, 0) + 1
-    return pairs
-
-
-# %% naive: count_pairs_with_sum
-# time: O(n^2)
-def count_pairs_with_sum(nums, target):
-    pairs = 0
-    for i in range(len(nums)):
-        for j in range(i + 1, len(nums)):
-            if nums[i] + nums[j] == target:
-                pairs += 1
-    return pairs
-
-
-# %% solution: max_window_sum
-def max_window_sum(nums, k):
-    window = 0
-    for i in range(k):                      # no slice: a slice would copy k items
-        window += nums[i]
-    best = window
-    for i in range(k, len(nums)):
-        window += nums[i] - nums[i - k]    # one item enters, one leaves
-        if window > best:
-            best = window
+# %% solution: min_gap
+def min_gap(nums):
+    ordered = sorted(nums)                  # O(n log n)
+    best = ordered[1] - ordered[0]
+    for i in range(2, len(ordered)):        # O(n): only neighbours can be closest
+        gap = ordered[i] - ordered[i - 1]
+        if gap < best:
+            best = gap
     return best
 
 
-# %% naive: max_window_sum
+# %% naive: min_gap
 # time: O(n^2)
-def max_window_sum(nums, k):
-    return max(sum(nums[i:i + k]) for i in range(len(nums) - k + 1))
+def min_gap(nums):
+    best = abs(nums[0] - nums[1])
+    for i in range(len(nums)):
+        for j in range(i + 1, len(nums)):   # every pair: n*(n-1)/2 of them
+            best = min(best, abs(nums[i] - nums[j]))
+    return best
+
+
+# %% solution: longest_streak
+def longest_streak(nums):
+    values = set(nums)
+    best = 0
+    for x in values:
+        if x - 1 in values:                 # not the start of a run
+            continue
+        length = 1
+        while x + length in values:         # each value is counted from one start only
+            length += 1
+        best = max(best, length)
+    return best
+
+
+# %% naive: longest_streak
+# time: O(n^2)
+def longest_streak(nums):
+    values = set(nums)
+    best = 0
+    for x in values:
+        length = 1
+        while x + length in values:         # from every value, even mid-run
+            length += 1
+        best = max(best, length)
+    return best
+
+
+# %% solution: insertion_sort_moves
+def insertion_sort_moves(nums):
+    def sort_count(items):
+        # Returns (sorted copy of items, moves inside items).
+        if len(items) < 2:
+            return items, 0
+        mid = len(items) // 2
+        left, moves_left = sort_count(items[:mid])
+        right, moves_right = sort_count(items[mid:])
+        merged, moves = [], moves_left + moves_right
+        i = j = 0
+        while i < len(left) and j < len(right):
+            if right[j] < left[i]:
+                merged.append(right[j])
+                j += 1
+                moves += len(left) - i      # it passes every left item still waiting
+            else:
+                merged.append(left[i])
+                i += 1
+        merged.extend(left[i:])
+        merged.extend(right[j:])
+        return merged, moves
+
+    return sort_count(list(nums))[1]
+
+
+# %% naive: insertion_sort_moves
+# time: O(n^2)
+def insertion_sort_moves(nums):
+    items = list(nums)
+    moves = 0
+    for i in range(1, len(items)):
+        x = items[i]
+        j = i - 1
+        while j >= 0 and items[j] > x:      # O(n) per item on reversed input
+            items[j + 1] = items[j]
+            j -= 1
+            moves += 1
+        items[j + 1] = x
+    return moves
 
 
 # %% solution: count_in_range

@@ -1,2 +1,0 @@
-def dedupe_keep_order(items):
-    return list(set(items))

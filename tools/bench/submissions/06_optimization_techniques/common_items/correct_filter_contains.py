@@ -1,2 +1,0 @@
-def common_items(a, b):
-    return list(filter(frozenset(b).__contains__, a))

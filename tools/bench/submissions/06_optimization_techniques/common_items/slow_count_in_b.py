@@ -1,2 +1,0 @@
-def common_items(a, b):
-    return [x for x in a if b.count(x) > 0]

@@ -1,3 +1,0 @@
-def common_items(a, b):
-    both = set(a) & set(b)
-    return [x for x in both]
