@@ -25,6 +25,27 @@ for label, stmt in candidates.items():
 print("sum(data) loops in C; the generator hands every item through Python code")
 
 
+# %% example: Which clock? perf_counter_ns and process_time
+import time
+
+
+def busy(n):
+    return sum(i * i for i in range(n))
+
+
+print("== Which clock? perf_counter_ns and process_time ==")
+for label, work in (("sleep 0.2 s", lambda: time.sleep(0.2)),
+                    ("compute", lambda: busy(300_000))):
+    wall0, cpu0 = time.perf_counter_ns(), time.process_time()
+    work()
+    wall = (time.perf_counter_ns() - wall0) / 1e6      # ints: exact differences
+    cpu = (time.process_time() - cpu0) * 1e3
+    print(f"{label:>12}: perf_counter_ns {wall:7.1f} ms   process_time {cpu:7.1f} ms")
+print("process_time is", time.get_clock_info("process_time").implementation)
+# On a laptop the sleep costs no CPU time, so process_time stays near 0.
+# In Pyodide, process_time is C's clock() and the sleep shows up in it.
+
+
 # %% example: Finding the hot spot with cProfile
 import cProfile
 import io
@@ -53,6 +74,16 @@ def report(n):
     return len(rows), len(users)
 
 
+def table(stats, how, *restrict):
+    """What a pstats print_* method writes, from its column heading on."""
+    out = io.StringIO()
+    stats.stream = out
+    getattr(stats, how)(*restrict)
+    lines = out.getvalue().splitlines()
+    start = next(i for i, line in enumerate(lines) if "ncalls" in line or "was called by" in line)
+    return "\n".join(line for line in lines[start:] if line.strip())
+
+
 print("== Finding the hot spot with cProfile ==")
 profiler = cProfile.Profile()
 profiler.enable()
@@ -60,13 +91,50 @@ result = report(20_000)
 profiler.disable()
 print("result:", result)
 
-out = io.StringIO()
-stats = pstats.Stats(profiler, stream=out)
-stats.strip_dirs().sort_stats(pstats.SortKey.TIME).print_stats(5)
-# Print just the table (the lines above it are a summary header).
-lines = out.getvalue().splitlines()
-start = next(i for i, line in enumerate(lines) if "ncalls" in line)
-print("\n".join(lines[start:start + 6]))
+stats = pstats.Stats(profiler).strip_dirs()
+stats.sort_stats(pstats.SortKey.CUMULATIVE)     # the expensive call paths, top down
+print(table(stats, "print_stats", 5))
+print()
+print(table(stats, "print_callers", "unique_users"))   # who called it, and how often
+
+# Amdahl's law: fixing unique_users can speed the whole run up by at most
+# 1 / (1 - share), however fast unique_users becomes.
+times = {name: row[3] for (_, _, name), row in stats.stats.items()}
+share = times["unique_users"] / times["report"]
+print(f"unique_users: {share:.0%} of report(); the most a fix can give: {1 / (1 - share):.1f}x")
+
+
+# %% example: What cProfile's overhead does to small calls
+import cProfile
+import timeit
+
+
+def add_one(x):
+    return x + 1
+
+
+def call_per_item(n):
+    total = 0
+    for i in range(n):
+        total += add_one(i)          # one Python call per item
+    return total
+
+
+def inline(n):
+    total = 0
+    for i in range(n):
+        total += i + 1               # the same work, no call
+    return total
+
+
+print("== What cProfile's overhead does to small calls ==")
+n = 200_000
+for f in (call_per_item, inline):
+    plain = min(timeit.repeat(lambda: f(n), number=1, repeat=3))
+    profiled = min(timeit.repeat(lambda: cProfile.Profile().runcall(f, n), number=1, repeat=3))
+    print(f"{f.__name__:>13}: {plain * 1e3:6.1f} ms alone, {profiled * 1e3:6.1f} ms "
+          f"under cProfile ({profiled / plain:.1f}x)")
+print("the profiler pays per call: many small calls look slower than they are")
 
 
 # %% example: Naive recursion repeats work
@@ -109,7 +177,7 @@ for k in range(2_001):
 print("fib(2000) has", len(str(fib_memo(2_000))), "digits")
 
 
-# %% example: functools.cache and cache_info
+# %% example: functools.cache, cache_info and a stale cache
 from functools import cache, lru_cache
 
 
@@ -118,7 +186,7 @@ def slow_square(n):
     return n * n
 
 
-print("== functools.cache and cache_info ==")
+print("== functools.cache, cache_info and a stale cache ==")
 for n in [3, 4, 3, 3, 5, 4]:
     slow_square(n)
 print(slow_square.cache_info())
@@ -136,6 +204,20 @@ try:
     total([1, 2, 3])                 # lists are not: the cache cannot key on them
 except TypeError as exc:
     print("TypeError:", exc)
+
+prices = {"apple": 3, "pear": 4}
+
+
+@cache
+def price_of(item):
+    return prices[item]              # reads outside state: not a pure function
+
+
+print("apple costs", price_of("apple"))
+prices["apple"] = 5
+print("after the price change the cache still says", price_of("apple"))
+price_of.cache_clear()
+print("after cache_clear:", price_of("apple"))
 
 
 # %% example: A bounded lru_cache on a skewed workload
@@ -158,25 +240,6 @@ for size in (8, 64, 512, None):
     info = lookup.cache_info()
     rate = info.hits / (info.hits + info.misses)
     print(f"maxsize={str(size):>4}: hit rate {rate:6.1%}, entries kept {info.currsize}")
-
-
-# %% example: Caching an impure function goes stale
-from functools import cache
-
-prices = {"apple": 3, "pear": 4}
-
-
-@cache
-def price_of(item):
-    return prices[item]               # reads outside state: not a pure function
-
-
-print("== Caching an impure function goes stale ==")
-print("apple costs", price_of("apple"))
-prices["apple"] = 5
-print("after the price change the cache still says", price_of("apple"))
-price_of.cache_clear()
-print("after cache_clear:", price_of("apple"))
 
 
 # %% example: Built-ins run the loop in C
@@ -221,10 +284,12 @@ print(f"insertion sort: {t_hand * 1e3:.3f} ms   sorted(): {t_sorted * 1e3:.3f} m
 print("Counter saves a constant factor; sorted() also has a better class, O(n log n)")
 
 
-# %% example: Comprehension versus append loop
+# %% example: Constant factors: comprehensions and local names
+import math
 import timeit
 
 nums = list(range(10_000))
+xs = [i / 10 for i in range(20_000)]
 
 
 def with_loop():
@@ -239,12 +304,21 @@ def with_comprehension():
     return [x * 2 for x in nums if x % 3]
 
 
-print("== Comprehension versus append loop ==")
-assert with_loop() == with_comprehension()
-for f in (with_loop, with_comprehension):
-    best = min(timeit.repeat(f, number=50, repeat=5)) / 50
+def global_lookup():
+    return [math.sqrt(x) for x in xs]
+
+
+def local_alias():
+    sqrt = math.sqrt                 # the classic "make it a local" trick
+    return [sqrt(x) for x in xs]
+
+
+print("== Constant factors: comprehensions and local names ==")
+assert with_loop() == with_comprehension() and global_lookup() == local_alias()
+for f in (with_loop, with_comprehension, global_lookup, local_alias):
+    best = min(timeit.repeat(f, number=20, repeat=5)) / 20
     print(f"{f.__name__:>18}: {best * 1e3:.3f} ms")
-print("both O(n): the comprehension only trims a constant factor")
+print("all O(n): each pair differs by a constant factor, often a small one")
 
 
 # %% example: Hoisting a loop-invariant computation
@@ -272,30 +346,6 @@ for n in (1_000, 2_000, 4_000):
     t2 = time.perf_counter()
     print(f"n={n:5}: slow {(t1 - t0) * 1e3:7.2f} ms   fast {(t2 - t1) * 1e3:6.3f} ms")
 print("doubling n roughly quadruples slow (O(n^2)) and doubles fast (O(n))")
-
-
-# %% example: Micro-tweaks: measure, don't assume
-import math
-import timeit
-
-xs = [i / 10 for i in range(20_000)]
-
-
-def global_lookup():
-    return [math.sqrt(x) for x in xs]
-
-
-def local_alias():
-    sqrt = math.sqrt                 # the classic "make it a local" trick
-    return [sqrt(x) for x in xs]
-
-
-print("== Micro-tweaks: measure, don't assume ==")
-assert global_lookup() == local_alias()
-for f in (global_lookup, local_alias):
-    best = min(timeit.repeat(f, number=20, repeat=5)) / 20
-    print(f"{f.__name__:>14}: {best * 1e3:.3f} ms")
-print("usually a few percent: rarely worth making code harder to read")
 
 
 # %% example: __slots__ shrinks each instance

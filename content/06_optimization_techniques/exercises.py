@@ -83,49 +83,80 @@ def make_input(n, seed=0):
     return ([(i * step + shift) % 1000 for i in range(n)],)
 
 
-# %% exercise: common_items
-# title: Keep the items that appear in another list
+# %% exercise: self_times
+# title: Own time from a call trace
 # time: O(n)
 # space: O(n)
-def common_items(a, b):
-    """Return the items of a (in a's order, repeats kept) that also occur in b.
-    Items are hashable.
+def self_times(events):
+    """events is what a deterministic profiler records: (time, kind, name)
+    tuples in time order, kind "call" or "return", times in whole
+    microseconds. Calls nest properly: every "return" ends the most recent
+    call that has not returned yet, and names it.
 
-    common_items([1, 2, 3, 4], [4, 2, 9]) == [2, 4]
-    common_items(["x", "y", "x"], ["x"]) == ["x", "x"]
+    Return {name: own time}. A call's own time (cProfile's tottime) is its
+    return time minus its call time, minus the time of the calls it made
+    directly. A name's own times add up over all its calls.
 
-    `x in b` on a list scans b each time: O(len(a) * len(b)). Build a lookup
-    structure once, outside the loop. Aim for O(n) with n = len(a) + len(b).
+    events = [(0, "call", "main"), (2, "call", "load"),
+              (7, "return", "load"), (10, "return", "main")]
+    self_times(events) == {"main": 5, "load": 5}
+
+    Aim for O(n) in the number of events: keep the open calls on a stack.
+    Finding each call's return and its children by scanning the events
+    again is correct, but O(n^2) when calls nest deeply (recursion).
     """
     raise NotImplementedError
 
 
-# %% check: common_items
+# %% check: self_times
 TESTS = [
-    (([1, 2, 3, 4], [4, 2, 9]), [2, 4]),
-    (([1, 1, 2], [1]), [1, 1]),
-    (([], [1, 2]), []),
-    ((["a", "b"], []), []),
-    ((["x", "y", "x"], ["x"]), ["x", "x"]),
-    (((5, 6, 7), [7, 7, 5]), [5, 7]),
+    (([(0, "call", "main"), (2, "call", "load"), (7, "return", "load"),
+       (10, "return", "main")],), {"main": 5, "load": 5}),
+    (([],), {}),
+    (([(3, "call", "f"), (3, "return", "f")],), {"f": 0}),
+    (([(0, "call", "f"), (1, "call", "f"), (3, "return", "f"),
+       (6, "return", "f")],), {"f": 6}),
+    (([(0, "call", "main"), (1, "call", "a"), (2, "return", "a"), (4, "call", "b"),
+       (8, "return", "b"), (9, "call", "a"), (12, "return", "a"),
+       (20, "return", "main")],), {"main": 12, "a": 4, "b": 4}),
+    (([(0, "call", "run"), (1, "call", "parse"), (2, "call", "tokens"),
+       (5, "return", "tokens"), (6, "return", "parse"), (10, "return", "run"),
+       (11, "call", "run"), (12, "return", "run")],), {"run": 6, "parse": 2, "tokens": 3}),
 ]
 SIZES = [500, 1000, 2000, 4000, 8000]
 
 
 def make_input(n, seed=0):
-    """Almost no item of a is in b, so every naive `in` test scans all of b.
+    """About n events from one deep recursion: a chain of calls, each inside
+    the one before, about n/2 levels deep, then every return. Scanning from
+    each call to its return reads the rest of the chain every time.
 
-    The seed moves the values and copies one to four items of a to the very
-    end of b: the answer changes, the scans stay full length.
+    The seed picks the names (two or three that take turns), the time
+    steps, and one to four short calls made at the bottom of the chain.
     """
     import random
 
     rng = random.Random(f"{n}:{seed}")
-    start = rng.randrange(10**6)
-    a = list(range(start, start + n))
-    b = list(range(start + n, start + 2 * n))
-    b.extend(rng.sample(a, rng.randint(1, 4)))
-    return (a, b)
+    names = rng.choice((("walk", "visit"), ("parse", "expr", "term"), ("f", "g", "h")))
+    leaves = rng.randint(1, 4)
+    depth = max(1, (n - 2 * leaves) // 2)
+    a, b = rng.randint(1, 9), rng.randint(0, 6)
+    clock = rng.randrange(1000)
+    events, open_names = [], []
+    for i in range(depth):
+        clock += 1 + (i * a + b) % 7
+        name = names[i % len(names)]
+        events.append((clock, "call", name))
+        open_names.append(name)
+    for i in range(leaves):
+        clock += 1 + (i * b) % 5
+        events.append((clock, "call", "leaf"))
+        clock += 2 + (i * a) % 3
+        events.append((clock, "return", "leaf"))
+    for i in range(depth):
+        clock += 1 + (i * b + a) % 5
+        events.append((clock, "return", open_names.pop()))
+    return (events,)
 
 
 # %% exercise: range_sums

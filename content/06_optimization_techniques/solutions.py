@@ -22,7 +22,10 @@ def max_loot(values):
     def best(i):
         if i >= len(values):
             return 0
-        # Two recursive calls per level and no memory of earlier answers.
+        # Two recursive calls per level and no memory of earlier answers: the
+        # calls grow like the Fibonacci numbers, about 1.618 times per extra
+        # item. Exponential, Theta(phi^n); O(2^n) above is the nearest class
+        # the checker names.
         return max(best(i + 1), values[i] + best(i + 2))
 
     return best(0)
@@ -42,16 +45,44 @@ def above_average(nums):
     return [x for x in nums if x > sum(nums) / len(nums)]
 
 
-# %% solution: common_items
-def common_items(a, b):
-    wanted = set(b)                   # built once, O(len(b))
-    return [x for x in a if x in wanted]
+# %% solution: self_times
+def self_times(events):
+    own = {}
+    stack = []                        # [name, call time, time of direct children]
+    for time, kind, name in events:
+        if kind == "call":
+            stack.append([name, time, 0])
+            continue
+        name, start, children = stack.pop()
+        elapsed = time - start
+        own[name] = own.get(name, 0) + elapsed - children
+        if stack:
+            stack[-1][2] += elapsed   # the caller spent this time in a child
+    return own
 
 
-# %% naive: common_items
+# %% naive: self_times
 # time: O(n^2)
-def common_items(a, b):
-    return [x for x in a if x in b]
+def self_times(events):
+    own = {}
+    for i, (start, kind, name) in enumerate(events):
+        if kind != "call":
+            continue
+        depth, children = 0, 0
+        for j in range(i + 1, len(events)):     # scan ahead to this call's return
+            time, kind_j, _ = events[j]
+            if kind_j == "call":
+                if depth == 0:
+                    child_start = time
+                depth += 1
+            else:
+                if depth == 0:
+                    own[name] = own.get(name, 0) + (time - start) - children
+                    break
+                depth -= 1
+                if depth == 0:
+                    children += time - child_start
+    return own
 
 
 # %% solution: range_sums
