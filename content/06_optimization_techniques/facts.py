@@ -94,7 +94,7 @@ def _profiled_over_plain(fn, n=100_000):
     import cProfile
 
     plain = profiled = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         fn(n)
         plain = min(plain, time.perf_counter() - start)
