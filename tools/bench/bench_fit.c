@@ -29,9 +29,12 @@
 ** held-out suite below: cache steps, overheads, GC spikes, coarse ticks
 ** and drift drawn together). Every run ends with a reliability table:
 ** the verdicts binned by the confidence they were stated with, against
-** how often they were right. `bench_fit --unseen` is what `make
-** bench-fit` prints: the sweep of bases 1000-1011 and 3500 held-out cases
-** of base 5000, each with its table, and the two together.
+** how often they were right. `bench_fit --fresh K [BASE]` runs K cases of
+** a third generator (the fresh suite below: its own seed family and
+** shapes, written before the cache-step work and never tuned on).
+** `bench_fit --unseen` is what `make bench-fit` prints: the sweep of bases
+** 1000-1011, 3500 held-out cases of base 5000 and 3500 fresh cases of base
+** 9000, each with its table, and the three together.
 ** BENCH_FIT_CONF=1 prints every verdict's confidence (a developer aid).
 */
 #include "fit.h"
@@ -519,34 +522,232 @@ static void show_heldout_miss(const heldout_case *h, const fit_result *r, int in
     }
 }
 
-/* cases held-out cases from seed base; confidences into *rel. */
-static void heldout(int cases, unsigned long base, reliability *rel, int verbose) {
-    static heldout_case h;
-    int i, c, ok[FIT_CLASS_COUNT] = {0}, tot[FIT_CLASS_COUNT] = {0};
-    for (i = 0; i < cases; i++) {
-        fit_result r;
-        make_heldout(&h, i, base);
-        verdict_of(&h.bc, &r);
-        note_verdict(rel, h.bc.cls, &r);
-        tot[h.bc.cls]++;
-        if (r.best == h.bc.cls) ok[h.bc.cls]++;
-        else if (verbose && (r.best != FIT_INCONCLUSIVE || verbose > 1)) show_heldout_miss(&h, &r, i);
-    }
-    printf("held-out suite, seed base %lu, per class:", base);
+/* Per-class hits of a generated suite, and the confidences in rel. */
+typedef struct class_tally {
+    int ok[FIT_CLASS_COUNT], tot[FIT_CLASS_COUNT];
+} class_tally;
+
+/* Classify one generated case; returns 1 when the miss is worth showing. */
+static int score_case(const bench_case *bc, class_tally *ct, reliability *rel, int verbose,
+                      fit_result *r) {
+    verdict_of(bc, r);
+    note_verdict(rel, bc->cls, r);
+    ct->tot[bc->cls]++;
+    if (r->best == bc->cls) { ct->ok[bc->cls]++; return 0; }
+    return verbose && (r->best != FIT_INCONCLUSIVE || verbose > 1);
+}
+
+static void print_classes(const char *suite, unsigned long base, const class_tally *ct) {
+    int c;
+    printf("%s, seed base %lu, per class:", suite, base);
     for (c = 0; c < FIT_CLASS_COUNT; c++)
-        printf(" %s %.1f%%", fit_class_label(c), tot[c] ? 100.0 * ok[c] / tot[c] : 0.0);
+        printf(" %s %.1f%%", fit_class_label(c), ct->tot[c] ? 100.0 * ct->ok[c] / ct->tot[c] : 0.0);
     printf("\n");
+}
+
+/* A generated suite: make fills the case for an index and base (the
+** bench_case first, so show may read the whole case back), show prints a
+** miss. cases cases from seed base; confidences into *rel. */
+typedef const bench_case *(*make_fn)(int index, unsigned long base);
+typedef void (*show_fn)(const bench_case *bc, const fit_result *r, int index);
+
+static void run_generated(const char *suite, make_fn make, show_fn show, int cases,
+                          unsigned long base, reliability *rel, int verbose) {
+    class_tally ct;
+    fit_result r;
+    int i;
+    memset(&ct, 0, sizeof ct);
+    for (i = 0; i < cases; i++) {
+        const bench_case *bc = make(i, base);
+        if (score_case(bc, &ct, rel, verbose, &r)) show(bc, &r, i);
+    }
+    print_classes(suite, base, &ct);
+}
+
+static const bench_case *heldout_make(int index, unsigned long base) {
+    static heldout_case h;
+    make_heldout(&h, index, base);
+    return &h.bc;
+}
+
+static void heldout_show(const bench_case *bc, const fit_result *r, int index) {
+    show_heldout_miss((const heldout_case *)(const void *)bc, r, index);
+}
+
+static void heldout(int cases, unsigned long base, reliability *rel, int verbose) {
+    run_generated("held-out suite", heldout_make, heldout_show, cases, base, rel, verbose);
+}
+
+/* --------------------------------------------------------- fresh suite */
+
+/* A third generator, written before the cache-step work on the model and
+** reported, never tuned on (tuning used the sweep bases above and the
+** held-out generator). Its own seed family and shapes the other two lack,
+** modelled on what the checker (web/py/check_session.py) measures: 4-10
+** sizes over 1-3 decades (O(n^2): 1-2, O(n^3): 0.8-1.5; O(2^n): 6-16
+** consecutive or every-other n), 2-7 repeats, interleaved or size by size.
+** Hazards, each drawn on its own:
+**   - overhead (55%): a constant 0.05-5x the work at the smallest n (the
+**     other suites scale it by the largest n);
+**   - cache steps (O(n) and up, 45%): one or two steps (L2, then L3),
+**     each 1.1-2x, together at most 2.5x, anywhere from just below the
+**     range to just above it, 0.05-0.4 decades wide;
+**   - noise: 1-12%, log-normal or (40%) heavy-tailed (Student t, 3 dof);
+**   - outliers (35%): 2-10% of readings 1.5-10x slower; warm-up (20%): the
+**     first reading at each size 1.3-3x slower;
+**   - a per-size wiggle (40%, 0.5-3%) the repeats share (alignment);
+**   - a coarse timer (25%: 100 us or 1 ms, the smallest value 5-500 ticks)
+**     and a drift of 3-20% over the run (20%). */
+#define FRESH_BASE  9000
+#define FRESH_CASES 3500
+
+typedef struct fresh_case {
+    bench_case bc;
+    double step_at[2], step_factor[2], step_width[2];
+    double overhead, noise, spike_p, spike_hi, warmup, wiggle, tick, drift;
+    int steps, heavy, sizes, repeats, interleaved;
+} fresh_case;
+
+static double fresh_work(const fresh_case *f, double n, double nmax) {
+    int cls = f->bc.cls, s;
+    double w = cls == FIT_2N ? pow(2.0, n - nmax) : fit_basis(cls, n) / fit_basis(cls, nmax);
+    for (s = 0; s < f->steps; s++) {
+        double z = (log10(n) - log10(f->step_at[s])) / f->step_width[s];
+        w *= 1.0 + (f->step_factor[s] - 1.0) / (1.0 + exp(-4.4 * z));
+    }
+    return w;
+}
+
+static int fresh_sizes(int cls, rng *r, int want, double *sizes) {
+    double lo, hi, dec = cls >= FIT_N3 ? between(r, 0.8, 1.5)
+                       : cls == FIT_N2 ? between(r, 1.0, 2.0) : between(r, 1.0, 3.0);
+    int i, m = 0, every = cls == FIT_2N && uniform(r) < 0.4 ? 2 : 1;
+    if (cls == FIT_2N) {
+        lo = floor(between(r, 10, 16));
+        hi = lo + every * (want - 1);
+        if (hi - lo < 6) hi = lo + 6;
+    } else {
+        lo = floor(pow(10.0, between(r, 1.0, 3.0)));
+        if (cls == FIT_N3 && lo > 100) lo = 100;
+        hi = lo * pow(10.0, dec);
+    }
+    for (i = 0; i < want; i++) {
+        double t = (double)i / (want - 1);
+        double v = cls == FIT_2N ? floor(lo + t * (hi - lo) + 0.5) : floor(lo * pow(hi / lo, t) + 0.5);
+        if (m == 0 || v > sizes[m - 1]) sizes[m++] = v;
+    }
+    return m;
+}
+
+/* Student t with 3 degrees of freedom, scaled to unit variance. */
+static double heavy_tail(rng *r) {
+    double z = normal(r), c = 0.0;
+    int i;
+    for (i = 0; i < 3; i++) { double g = normal(r); c += g * g; }
+    return z / sqrt(c / 3.0) / sqrt(3.0);
+}
+
+static void fresh_hazards(fresh_case *f, rng *r, const double *sizes, int m) {
+    int s;
+    if (uniform(r) < 0.55) f->overhead = exp(between(r, log(0.05), log(5.0)))
+                                         * fresh_work(f, sizes[0], sizes[m - 1]);
+    if (f->bc.cls >= FIT_N && f->bc.cls <= FIT_N3 && uniform(r) < 0.45) {
+        double lo = log10(sizes[0]), hi = log10(sizes[m - 1]), left = 2.5;
+        f->steps = uniform(r) < 0.35 ? 2 : 1;
+        for (s = 0; s < f->steps; s++) {
+            f->step_at[s] = pow(10.0, between(r, lo - 0.1, hi + 0.1));
+            f->step_factor[s] = between(r, 1.1, s == 0 ? 2.0 : (left < 2.0 ? left : 2.0));
+            f->step_width[s] = between(r, 0.05, 0.4);
+            left /= f->step_factor[s];
+            if (left < 1.1) left = 1.1;
+        }
+    }
+    f->noise = between(r, 0.01, 0.12);
+    f->heavy = uniform(r) < 0.4;
+    if (uniform(r) < 0.35) { f->spike_p = between(r, 0.02, 0.10); f->spike_hi = between(r, 1.5, 10.0); }
+    if (uniform(r) < 0.2) f->warmup = between(r, 1.3, 3.0);
+    if (uniform(r) < 0.4) f->wiggle = between(r, 0.005, 0.03);
+    if (uniform(r) < 0.25) f->tick = uniform(r) < 0.5 ? 1e-4 : 1e-3;
+    if (uniform(r) < 0.2) f->drift = between(r, 0.03, 0.2) * (uniform(r) < 0.5 ? -1 : 1);
+}
+
+static void fresh_point(fresh_case *f, rng *r, double n, double base_y, int first, int total) {
+    bench_case *bc = &f->bc;
+    double t = total > 1 ? (double)bc->count / (total - 1) : 0.0, y = base_y;
+    y *= exp(f->noise * (f->heavy ? heavy_tail(r) : normal(r)));
+    if (f->spike_p > 0 && uniform(r) < f->spike_p) y *= between(r, 1.5, f->spike_hi);
+    if (first && f->warmup > 0) y *= f->warmup;
+    y *= 1.0 + f->drift * t;
+    if (f->tick > 0) y = floor(y / f->tick + 0.5) * f->tick;
+    bc->n[bc->count] = n;
+    bc->y[bc->count] = y;
+    bc->count++;
+}
+
+static void make_fresh(fresh_case *f, int index, unsigned long base) {
+    rng r;
+    double sizes[16], level[16], scale;
+    int m, i, k, total, few;
+    memset(f, 0, sizeof *f);
+    r.s = (base ^ 0xD1B54A32D192ED03ull) * 0xAEF17502108EF2D9ull + (uint64_t)index * 0x632BE59BD9B4E019ull;
+    splitmix(&r);
+    f->bc.cls = index % FIT_CLASS_COUNT;
+    few = uniform(&r) < 0.25;
+    f->sizes = few ? 4 + (int)(splitmix(&r) % 2) : 6 + (int)(splitmix(&r) % 5);
+    f->repeats = 2 + (int)(splitmix(&r) % 6);
+    f->interleaved = uniform(&r) < 0.5;
+    m = fresh_sizes(f->bc.cls, &r, f->sizes, sizes);
+    fresh_hazards(f, &r, sizes, m);
+    scale = pow(10.0, between(&r, -5, -1));
+    if (f->tick > 0)
+        scale = exp(between(&r, log(5.0), log(500.0))) * f->tick
+                / (fresh_work(f, sizes[0], sizes[m - 1]) + f->overhead);
+    for (i = 0; i < m; i++)
+        level[i] = scale * (fresh_work(f, sizes[i], sizes[m - 1]) + f->overhead)
+                   * exp(f->wiggle * normal(&r));
+    total = m * f->repeats;
+    for (k = 0; k < (f->interleaved ? f->repeats : m); k++)
+        for (i = 0; i < (f->interleaved ? m : f->repeats); i++) {
+            int at = f->interleaved ? i : k;
+            fresh_point(f, &r, sizes[at], level[at], f->interleaved ? k == 0 : i == 0, total);
+        }
+}
+
+static void show_fresh_miss(const fresh_case *f, const fit_result *r, int index) {
+    printf("  fresh miss #%d: %-10s -> %-12s conf %.3f (top %s, 2nd %s) sizes %d x%d %.0f..%.0f"
+           " steps %d (%.2fx, %.2fx) overhead %.3g noise %.2f%s spikes %.2f warm %.1f wiggle %.3f"
+           " tick %g drift %+.2f\n",
+           index, fit_class_label(f->bc.cls), fit_class_label(r->best), r->confidence,
+           fit_class_label(r->top), fit_class_label(r->runner_up), f->sizes, f->repeats,
+           f->bc.n[0], f->bc.n[f->bc.count - 1], f->steps, f->step_factor[0], f->step_factor[1],
+           f->overhead, f->noise, f->heavy ? "t" : "", f->spike_p, f->warmup, f->wiggle, f->tick,
+           f->drift);
+}
+
+static const bench_case *fresh_make(int index, unsigned long base) {
+    static fresh_case f;
+    make_fresh(&f, index, base);
+    return &f.bc;
+}
+
+static void fresh_show(const bench_case *bc, const fit_result *r, int index) {
+    show_fresh_miss((const fresh_case *)(const void *)bc, r, index);
+}
+
+static void fresh(int cases, unsigned long base, reliability *rel, int verbose) {
+    run_generated("fresh suite", fresh_make, fresh_show, cases, base, rel, verbose);
 }
 
 int main(int argc, char **argv) {
     static tally t;
-    static reliability rs, rh, all;
+    static reliability rs, rh, rf, all;
     unsigned long base = 1;
-    int verbose = 0, i, bases = 0, held = 0, unseen = 0;
+    int verbose = 0, i, bases = 0, held = 0, unseen = 0, fresh_cases = 0;
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0) verbose++;
         else if (strcmp(argv[i], "--sweep") == 0 && i + 1 < argc) bases = atoi(argv[++i]);
         else if (strcmp(argv[i], "--heldout") == 0 && i + 1 < argc) held = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--fresh") == 0 && i + 1 < argc) fresh_cases = atoi(argv[++i]);
         else if (strcmp(argv[i], "--unseen") == 0) unseen = 1;
         else base = strtoul(argv[i], NULL, 10);
     }
@@ -555,9 +756,17 @@ int main(int argc, char **argv) {
         print_reliability("seed bases never tuned on", &rs);
         heldout(UNSEEN_HELDOUT_CASES, UNSEEN_HELDOUT_BASE, &rh, verbose);
         print_reliability("held-out generator", &rh);
+        fresh(FRESH_CASES, FRESH_BASE, &rf, verbose);
+        print_reliability("fresh generator", &rf);
         add_reliability(&all, &rs);
         add_reliability(&all, &rh);
-        print_reliability("both unseen suites", &all);
+        add_reliability(&all, &rf);
+        print_reliability("all three unseen suites", &all);
+        return 0;
+    }
+    if (fresh_cases > 0) {
+        fresh(fresh_cases, base, &rf, verbose ? verbose : 1);
+        print_reliability("fresh generator", &rf);
         return 0;
     }
     if (held > 0) {
