@@ -567,6 +567,7 @@ static const double step_width[] = {0.15, 0.45};
 #define STEP_FACTORS ((int)(sizeof step_factor / sizeof step_factor[0]))
 #define STEP_WIDTHS ((int)(sizeof step_width / sizeof step_width[0]))
 #define STEP_GRID (FIT_STEP_AT * STEP_FACTORS * STEP_WIDTHS)
+#define STEP_GOLDEN 10      /* golden-section steps per coordinate (best_step_resid) */
 
 int fit_model_stepped(int cls) {
     return cls >= FIT_N && cls <= FIT_N3;
@@ -589,25 +590,121 @@ static int step_basis(const fit_data *d, int cls, double at, double factor, doub
     return 1;
 }
 
+/* One cache step: position (log10 n), factor, 10-90% width (decades). */
+typedef struct step_shape {
+    double at, factor, width;
+} step_shape;
+
+static step_shape step_of_grid(const fit_data *d, int k) {
+    double lo = log10(d->n[0]), hi = log10(d->n[d->m - 1]);
+    step_shape st;
+    st.at = lo + (hi - lo) * (k / (STEP_FACTORS * STEP_WIDTHS) + 0.5) / FIT_STEP_AT;
+    st.factor = step_factor[k / STEP_WIDTHS % STEP_FACTORS];
+    st.width = step_width[k % STEP_WIDTHS];
+    return st;
+}
+
+/* The stepped basis in x->g and the loss of its best overhead (tau, log B
+** in *tau, *c); HUGE_VAL when the basis does not apply. */
+static double step_loss(model_ctx *x, int cls, step_shape st, double *lg, double *tmp,
+                        double *tau, double *c) {
+    double tau0;
+    if (!step_basis(x->d, cls, st.at, st.factor, st.width, x->g, &tau0)) return HUGE_VAL;
+    return search_tau(x, tau0 > 0.0 ? tau0 : 0.0, lg, tmp, tau, c);
+}
+
+static double step_grid_loss(model_ctx *x, int cls, int k, double *lg, double *tmp,
+                             double *tau, double *c) {
+    return step_loss(x, cls, step_of_grid(x->d, k), lg, tmp, tau, c);
+}
+
 /* Fold the step alternative into mo->occam (see above); mo as fitted and
 ** given its Occam cost at sigma. */
 static void step_occam(model_ctx *x, int cls, fit_model *mo, double *lg, double *tmp) {
-    const fit_data *d = x->d;
-    double loss[STEP_GRID], lo = log10(d->n[0]), hi = log10(d->n[d->m - 1]);
-    double smooth = mo->loss + mo->occam, ref = smooth, sum = 0.0, tau, c, tau0;
-    int i, f, w, k = 0;
-    for (i = 0; i < FIT_STEP_AT; i++)
-        for (f = 0; f < STEP_FACTORS; f++)
-            for (w = 0; w < STEP_WIDTHS; w++, k++) {
-                double at = lo + (hi - lo) * (i + 0.5) / FIT_STEP_AT;
-                loss[k] = HUGE_VAL;
-                if (!step_basis(d, cls, at, step_factor[f], step_width[w], x->g, &tau0)) continue;
-                loss[k] = search_tau(x, tau0 > 0.0 ? tau0 : 0.0, lg, tmp, &tau, &c) + mo->occam_tau;
-                if (loss[k] < ref) ref = loss[k];
-            }
+    double loss[STEP_GRID], smooth = mo->loss + mo->occam, ref = smooth, sum = 0.0, tau, c;
+    int k;
+    for (k = 0; k < STEP_GRID; k++) {
+        loss[k] = step_grid_loss(x, cls, k, lg, tmp, &tau, &c) + mo->occam_tau;
+        if (loss[k] < ref) ref = loss[k];
+    }
     for (k = 0; k < STEP_GRID; k++) sum += exp(-0.5 * (loss[k] - ref));
     sum = (1.0 - FIT_STEP_P) * exp(-0.5 * (smooth - ref)) + FIT_STEP_P * sum / STEP_GRID;
     mo->occam = ref - 2.0 * log(sum) - mo->loss;
+}
+
+/* Golden section on one coordinate of st (*v, between lo and hi) for the
+** lowest step_loss; st and *best are updated. */
+static void golden_step(model_ctx *x, int cls, step_shape *st, double *v, double lo,
+                        double hi, double *lg, double *tmp, double *best) {
+    double keep = *v, tau, c;
+    int it;
+    for (it = 0; it < STEP_GOLDEN; it++) {
+        double m1 = hi - 0.618034 * (hi - lo), m2 = lo + 0.618034 * (hi - lo), l1, l2;
+        *v = m1; l1 = step_loss(x, cls, *st, lg, tmp, &tau, &c);
+        *v = m2; l2 = step_loss(x, cls, *st, lg, tmp, &tau, &c);
+        if (l1 < *best) { *best = l1; keep = m1; }
+        if (l2 < *best) { *best = l2; keep = m2; }
+        if (l1 < l2) hi = m2; else lo = m1;
+    }
+    *v = keep;
+}
+
+/* The step that fits best: the grid point with the lowest loss (in
+** *best), refined in position, factor and width. The noise is read off
+** its residuals, and a grid half a step off leaves a misfit of several
+** percent at the sizes next to the step, which is no more noise than the
+** step itself. */
+static step_shape locate_step(model_ctx *x, int cls, double *lg, double *tmp, double *best) {
+    const fit_data *d = x->d;
+    double tau, c, l, half = 0.5 * (log10(d->n[d->m - 1]) - log10(d->n[0])) / FIT_STEP_AT;
+    int k, at = 0;
+    step_shape st;
+    *best = HUGE_VAL;
+    for (k = 0; k < STEP_GRID; k++) {
+        l = step_grid_loss(x, cls, k, lg, tmp, &tau, &c);
+        if (l < *best) { *best = l; at = k; }
+    }
+    st = step_of_grid(d, at);
+    if (!isfinite(*best)) return st;
+    golden_step(x, cls, &st, &st.at, st.at - half, st.at + half, lg, tmp, best);
+    golden_step(x, cls, &st, &st.factor, 1.1, 3.0, lg, tmp, best);
+    golden_step(x, cls, &st, &st.width, 0.05, 0.6, lg, tmp, best);
+    return st;
+}
+
+/* The residuals of the class's best stepped curve at sigma, into the
+** first m doubles of work (as fit_model_fit leaves its own); returns its
+** loss, HUGE_VAL when no step applies. The step is located once per
+** class (a hundred fits); at the later passes' noise only the curve
+** under it is refitted. */
+static double best_step_resid(const fit_data *d, int cls, double sigma, fit_model *mo,
+                              double *work) {
+    double *lg = work + 2 * d->m, *tmp = lg + d->m, best, tau, c;
+    step_shape st;
+    model_ctx x;
+    setup_ctx(d, sigma, work, &x, NULL);
+    if (mo->step_found) {
+        st.at = mo->step[0]; st.factor = mo->step[1]; st.width = mo->step[2];
+    } else {
+        st = locate_step(&x, cls, lg, tmp, &best);
+        if (!isfinite(best)) return HUGE_VAL;
+        mo->step[0] = st.at; mo->step[1] = st.factor; mo->step[2] = st.width;
+        mo->step_found = 1;
+    }
+    best = step_loss(&x, cls, st, lg, tmp, &tau, &c);
+    if (!isfinite(best)) return HUGE_VAL;
+    loss_at(&x, tau, lg, tmp, &c);
+    fill_resid(&x, lg, c);
+    return best;
+}
+
+double fit_model_step_resid(const fit_data *d, int cls, double sigma, fit_model *mo,
+                            double *resid, double *work) {
+    double loss;
+    if (!fit_model_stepped(cls) || d->m < 4) return HUGE_VAL;
+    loss = best_step_resid(d, cls, sigma, mo, work);
+    if (isfinite(loss)) memcpy(resid, work, (size_t)d->m * sizeof(double));
+    return loss;
 }
 
 void fit_model_step(const fit_data *d, int cls, double sigma, fit_model *mo, double *work) {
@@ -653,6 +750,7 @@ double fit_model_exact(const fit_data *d, int cls, fit_model *mo, double *work) 
     int i, it;
     mo->applicable = 0;
     mo->a = mo->b = mo->shape = mo->located = mo->located_sigma = mo->occam = mo->tau = 0.0;
+    mo->step_found = 0;
     mo->loss = HUGE_VAL;
     if (cls == FIT_O1) return HUGE_VAL;
     if (cls != FIT_2N) {
