@@ -283,20 +283,31 @@ static double best_scale(fit_state *s, int *dof) {
 ** FIT_STEP_GATE of its cost (or better), average over a step too. A
 ** higher class fitting better may be the step itself; a lower class that
 ** is close may have a step of its own (O(n) with one passes for an
-** O(n log n) with one, and only giving both a step keeps that even). The
-** costs compared are taken before any step, so the order does not
-** matter. */
-static void step_alternatives(fit_state *s, double sigma) {
-    double before[FIT_CLASS_COUNT];
-    int c, h;
-    for (c = 0; c < FIT_CLASS_COUNT; c++) before[c] = total_loss(&s->mo[c], 1);
-    for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++) {
+** O(n log n) with one, and only giving both a step keeps that even).
+** A step can lower a cost by a hundred, so the costs are compared again
+** after each round of steps until no new class comes within reach:
+** judged on the costs before any step, a stepped O(n) came within reach
+** of O(n log n) and a far better stepped O(n log n) was never tried
+** (O(n) at 0.9999). */
+static int step_round(fit_state *s, double sigma, int *done) {
+    int c, h, stepped = 0;
+    for (c = FIT_N; c < FIT_CLASS_COUNT; c++) {
         int rival = 0;
-        if (!fit_model_stepped(c) || !s->mo[c].applicable) continue;
+        if (done[c] || !fit_model_stepped(c) || !s->mo[c].applicable) continue;
         for (h = FIT_LOGN; h < FIT_CLASS_COUNT; h++)
-            if (h != c && s->mo[h].applicable && before[h] < before[c] + FIT_STEP_GATE) rival = 1;
-        if (rival) fit_model_step(&s->d, c, sigma, &s->mo[c], s->work);
+            if (h != c && s->mo[h].applicable
+                && total_loss(&s->mo[h], 1) < total_loss(&s->mo[c], 1) + FIT_STEP_GATE)
+                rival = 1;
+        if (!rival) continue;
+        fit_model_step(&s->d, c, sigma, &s->mo[c], s->work);
+        done[c] = stepped = 1;
     }
+    return stepped;
+}
+
+static void step_alternatives(fit_state *s, double sigma) {
+    int done[FIT_CLASS_COUNT] = {0};
+    while (step_round(s, sigma, done)) {}
 }
 
 /* Fit every class at the repeat noise, then move the noise to what the

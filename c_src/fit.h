@@ -88,7 +88,9 @@ typedef struct fit_result {
 ** or non-finite, fewer than 2 distinct n, or no memory. Deterministic: the
 ** same input always gives the same result, natively and in wasm. Cost is
 ** about 0.2 ms per distinct n (native; 1.5 ms for 8 sizes x 5 repeats),
-** up to 5 ms when a cache step must be weighed (fit_model.c); more than
+** up to about 35 ms (8 sizes x 5 repeats, native) when cache steps are
+** weighed: each stepped class locates its best step for the noise
+** estimate and averages over a grid of them (fit_model.c); more than
 ** 128 distinct n are pooled into 128 bins equal in log n first
 ** (fit_data.c), so 10^6 points take about 2 s and memory linear in count. */
 int fit_classify(const double *n, const double *y, int count, fit_result *out);

@@ -573,6 +573,49 @@ static void test_cache_effects_are_not_nlogn(void) {
     }
 }
 
+/* One series: class cls (O(n) or O(n log n)) over 8 sizes from 250 to
+** 1e5, 5 repeats, 5% noise, with a per-item cost that rises `factor`
+** times over 0.2 decades around n = `at`. */
+static void stepped_series(int cls, double factor, double at, double *n, double *y,
+                           int *count) {
+    int i, rep;
+    *count = 0;
+    for (i = 0; i < 8; i++)
+        for (rep = 0; rep < 5; rep++, (*count)++) {
+            double size = floor(250.0 * pow(400.0, i / 7.0) + 0.5);
+            double z = 4.4 * (log10(size) - log10(at)) / 0.2;
+            n[*count] = size;
+            y[*count] = 1e-8 * fit_basis(cls, size) * (1.0 + (factor - 1.0) / (1.0 + exp(-z)))
+                        * exp(0.05 * gauss());
+        }
+}
+
+/* Regression: an O(n) whose per-item cost steps up 1.6-2x once n passes a
+** cache size, with 5% noise. The noise was read off the best smooth
+** curve, whose misfit at the step is 20-30%, so every class looked alike
+** and O(n log n) won at 0.7-0.85 (or nothing did). Read off the stepped
+** curve, the noise is near what the repeats say, and the step is O(n). An
+** O(n log n) with the same step must not become a sure O(n) either. */
+static void test_cache_step_is_not_noise(void) {
+    static double n[40], y[40];
+    fit_result r;
+    int seed, count, linear = 0, noisy = 0, wrong_sure = 0;
+    for (seed = 0; seed < 20; seed++) {
+        rng_state = 8100 + seed;
+        stepped_series(FIT_N, 1.6 + 0.02 * seed, 2000.0 * pow(1.2, seed % 8), n, y, &count);
+        CHECK(fit_classify(n, y, count, &r) == 0);
+        linear += r.best == FIT_N;
+        noisy += r.noise > 0.15;
+        wrong_sure += r.best != FIT_N && r.best != FIT_INCONCLUSIVE && r.confidence >= 0.9;
+        stepped_series(FIT_NLOGN, 1.6 + 0.02 * seed, 2000.0 * pow(1.2, seed % 8), n, y, &count);
+        CHECK(fit_classify(n, y, count, &r) == 0);
+        wrong_sure += r.best == FIT_N && r.confidence >= 0.99;
+    }
+    CHECK_MSG(linear >= 18, "O(n) with a cache step: %d of 20 runs O(n)", linear);
+    CHECK_MSG(noisy == 0, "O(n) with a cache step: noise over 15%% in %d of 20 runs", noisy);
+    CHECK_MSG(wrong_sure == 0, "a cache step: %d confident wrong verdicts", wrong_sure);
+}
+
 /* On a coarse timer (1 ms, the largest reading 30 ticks) a straight line
 ** passes through every reading's tick, and so does a + b n log n with a
 ** finely tuned overhead a. Judged by the best fit alone the two tie (0.5
@@ -987,6 +1030,7 @@ int main(void) {
     test_constant_series();
     test_exponential_bases();
     test_cache_effects_are_not_nlogn();
+    test_cache_step_is_not_noise();
     test_overhead_does_not_buy_nlogn();
     test_tentative_verdicts();
     test_inconclusive();
