@@ -91,7 +91,7 @@ typedef struct fit_result {
 ** up to about 35 ms (8 sizes x 5 repeats, native) when cache steps are
 ** weighed: each stepped class locates its best step for the noise
 ** estimate and averages over a grid of them (fit_model.c); more than
-** 128 distinct n are pooled into 128 bins equal in log n first
+** 48 distinct n are pooled into 48 bins equal in log n first
 ** (fit_data.c), so 10^6 points take about 2 s and memory linear in count. */
 int fit_classify(const double *n, const double *y, int count, fit_result *out);
 
