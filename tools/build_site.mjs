@@ -71,6 +71,19 @@ function buildContent(demos, classesFile) {
     '--out', path.join(dist, 'data'), '--demo-ids', demos.map((d) => d.id).join(','), '--classes', classesFile], { stdio: 'inherit' });
 }
 
+// data/overview.json: course.json plus each topic's demo ids and exercise
+// names, which is all the home page and the progress summaries read. The
+// home page then loads no topic's data (each is about 20 KiB gz).
+function buildOverview(demos) {
+  const data = path.join(dist, 'data');
+  const course = JSON.parse(fs.readFileSync(path.join(data, 'course.json'), 'utf8'));
+  const topics = course.topics.map((t) => {
+    const topic = JSON.parse(fs.readFileSync(path.join(data, 'topics', `${t.id}.json`), 'utf8'));
+    return { ...t, demos: demos.filter((d) => d.topic === t.id).map((d) => d.id), exercises: (topic.exercises || []).map((e) => e.name) };
+  });
+  fs.writeFileSync(path.join(data, 'overview.json'), JSON.stringify({ ...course, topics }));
+}
+
 // web/py/*.py -> dist/py/, with manifest.json listing them for python_worker.js.
 function copyPython() {
   const py = path.join(root, 'web/py');
@@ -113,6 +126,7 @@ try {
   fs.mkdirSync(dist, { recursive: true });
   const demos = buildDemos();
   buildContent(demos, buildClasses());
+  buildOverview(demos);
   await bundle();
   copyStatic();
   console.log(`build_site: ${demos.length} demos -> ${path.relative(process.cwd(), dist) || dist}/`);

@@ -4,27 +4,36 @@
 // the time from Run to the first output, median of 5 runs, cold (fresh
 // profile) and warm (second visit, same profile). Exits non-zero when a
 // page is over its budget. --bytes-only skips the Python timings.
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { startSite, openPage } from '../../tests/e2e/harness.mjs';
 
 const KIB = 1024;
+const course = JSON.parse(fs.readFileSync(new URL('../../dist/data/course.json', import.meta.url), 'utf8'));
 const BUDGETS = [
   { name: 'home', hash: '', ready: '.topic-card', limit: 120 * KIB },
-  { name: 'topic 03', hash: '#/03_time_complexity', ready: 'article.lesson', limit: 250 * KIB },
+  // Every topic page, its editors drawn (CodeMirror loaded) but nothing run.
+  ...course.topics.map((t) => ({ name: `topic ${t.number}`, hash: `#/${t.id}`, ready: 'article.lesson .cm-editor, #examples .cm-editor', limit: 250 * KIB })),
 ];
 const RUNS = 5;
 
 async function pageBytes(site, { hash, ready }) {
   const context = await site.browser.newContext();
   const files = new Map();
-  context.on('response', async (response) => {
+  const reading = [];
+  // Every body is read before the context closes (a large chunk still being
+  // read would otherwise drop out of the table). Requests the service worker
+  // makes for its offline copy are not the page's first load.
+  context.on('response', (response) => {
     const url = new URL(response.url());
-    if (url.pathname.startsWith('/pyodide/') || response.status() !== 200) return;
-    try { files.set(url.pathname, zlib.gzipSync(await response.body()).length); } catch { /* redirected or aborted */ }
+    if (url.pathname.startsWith('/pyodide/') || response.status() !== 200 || response.request().serviceWorker()) return;
+    reading.push(response.body().then((body) => files.set(url.pathname, zlib.gzipSync(body).length),
+      (err) => { throw new Error(`bench_load: could not read ${url.pathname}: ${err.message}`); }));
   });
   const page = await openPage(site, hash, { context });
   await page.locator(ready).first().waitFor();
   await page.waitForLoadState('networkidle');
+  await Promise.all(reading);
   await context.close();
   return files;
 }

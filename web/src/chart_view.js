@@ -9,6 +9,7 @@ import {
 } from 'chart.js';
 import { basis, prettyClass } from './complexity.js';
 import { addCount } from './debug_counts.js';
+import { formatValue } from './units.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
@@ -21,24 +22,6 @@ function cssVar(name, fallback) {
 
 export function seriesColor(index) {
   return cssVar(`--series-${(index % 6) + 1}`, ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#db2777'][index % 6]);
-}
-
-/** Formats a value in the unit of its metric (seconds get ns/µs/ms). */
-export function formatValue(value, unit) {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  if (unit === 's') {
-    const abs = Math.abs(value);
-    if (abs === 0) return '0 s';
-    if (abs < 1e-6) return `${+(value * 1e9).toPrecision(3)} ns`;
-    if (abs < 1e-3) return `${+(value * 1e6).toPrecision(3)} µs`;
-    if (abs < 1) return `${+(value * 1e3).toPrecision(3)} ms`;
-    return `${+value.toPrecision(3)} s`;
-  }
-  if (unit === 'bytes' && Math.abs(value) >= 1024) {
-    if (Math.abs(value) >= 1048576) return `${+(value / 1048576).toPrecision(3)} MiB`;
-    return `${+(value / 1024).toPrecision(3)} KiB`;
-  }
-  return Math.abs(value) >= 1e6 ? value.toExponential(2) : `${+value.toPrecision(4)}`;
 }
 
 function fittedClass(fit) {

@@ -15,6 +15,9 @@ export function loadJson(path) {
   return cache.get(path);
 }
 
-export const loadCourse = () => loadJson('data/course.json');
+/** Title, overview and per topic its number, title, summary, demo ids and
+ * exercise names (data/overview.json, written by tools/build_site.mjs): all
+ * the home page and the progress summaries need, without any topic's data. */
+export const loadOverview = () => loadJson('data/overview.json');
 export const loadTopic = (id) => loadJson(`data/topics/${encodeURIComponent(id)}.json`);
 export const loadDemos = () => loadJson('data/demos.json');

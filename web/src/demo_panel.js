@@ -3,7 +3,8 @@
 // CSV download and the demo's C source. Results come from the core's worker.
 import { coreClient } from './core_client.js';
 import { CancelledError } from './worker_client.js';
-import { ChartView, formatValue } from './chart_view.js';
+import { LazyChartView } from './chart_loader.js';
+import { formatValue } from './units.js';
 import { prettyClass, verdictClass } from './complexity.js';
 import { el, uniqueId, announce, downloadText } from './dom.js';
 
@@ -101,7 +102,7 @@ export class DemoPanel {
     this.logToggle = el('input', { type: 'checkbox', id: `${this.baseId}-log`, onchange: () => { this.logAxes = this.logToggle.checked; this.draw(); } });
     this.canvas = el('canvas', { role: 'img', 'aria-label': `${info.title}: chart (the data table below has the same numbers)` });
     this.chartWrap = el('div', { class: 'chart-wrap', hidden: true }, this.canvas);
-    this.chart = new ChartView(this.canvas);
+    this.chart = new LazyChartView(this.canvas);
     this.fitList = el('ul', { class: 'fit-list' });
     this.notes = el('ul', { class: 'demo-notes' });
     this.tables = el('div', { class: 'demo-tables' });

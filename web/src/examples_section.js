@@ -1,7 +1,6 @@
 // Runnable examples on a topic page: the ones the lesson places
 // (<div class="example-slot" data-example="N">) are mounted in place, the
 // rest are listed in an "Examples" section after the lesson.
-import { addTopicSection } from './topic_page.js';
 import { CodeRunner } from './editor.js';
 import { el } from './dom.js';
 
@@ -33,8 +32,4 @@ export function renderExamples(topic, { lesson }) {
     el('h2', { id: 'examples-title' }, 'Examples'),
     el('p', { class: 'caption' }, 'Each example runs in Python in your browser. Edit it and run it again; your changes are kept on this device.'),
     rest.map((e) => exampleBlock(topic, e, 'h3')));
-}
-
-export function init() {
-  addTopicSection(renderExamples);
 }

@@ -7,11 +7,11 @@
 // and memory against the space target. The page shows the outcome as it
 // is; it decides nothing itself. course:exercise-passed {topic, exercise}
 // is sent only for check_flow's pass.
-import { addTopicSection } from './topic_page.js';
 import { CodeRunner, createEditor, markLine } from './editor.js';
 import { openCheck, wantCheckWorker } from './python_client.js';
 import { coreClient } from './core_client.js';
-import { ChartView, formatValue } from './chart_view.js';
+import { LazyChartView } from './chart_loader.js';
+import { formatValue } from './units.js';
 import { classRank, loadClasses, prettyClass, verdictClass } from './complexity.js';
 import { runCheck } from './check_flow.js';
 import { el, announce } from './dom.js';
@@ -95,7 +95,7 @@ class Exercise {
     this.againButton = el('button', { type: 'button', class: 'button small py-measure-again', hidden: true, onclick: () => this.check() }, 'Measure again');
     this.tabs = el('div', { class: 'metric-tabs', role: 'group', 'aria-label': 'What to plot' });
     this.canvas = el('canvas', { role: 'img', 'aria-label': `${ex.title}: your function's growth beside the reference solution's (the data table has the same numbers)` });
-    this.chart = new ChartView(this.canvas);
+    this.chart = new LazyChartView(this.canvas);
     this.logToggle = el('input', { type: 'checkbox', id: `${id}-log`, onchange: () => this.draw() });
     this.tableHost = el('div', { class: 'data-table-wrap' });
     this.chartBlock = el('div', { class: 'py-chart-block', hidden: true },
@@ -391,8 +391,4 @@ function watchExercises(nodes) {
     if (!node.isConnected) { observer.unobserve(node); watched.delete(node); visible.delete(node); }
   }
   for (const node of nodes) { observer.observe(node); watched.add(node); }
-}
-
-export function init() {
-  addTopicSection(renderExercises);
 }

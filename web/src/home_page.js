@@ -1,9 +1,9 @@
-// The course home: overview text and one card per topic in data/course.json.
-import { loadCourse } from './data.js';
+// The course home: overview text and one card per topic in data/overview.json.
+import { loadOverview } from './data.js';
 import { el } from './dom.js';
 
 export async function renderHome(main) {
-  const course = await loadCourse();
+  const course = await loadOverview();
   document.title = course.title || 'Memory & Performance';
   const overview = el('div', { class: 'overview prose' });
   overview.innerHTML = course.overviewHtml;   // trusted build output

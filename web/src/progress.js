@@ -3,7 +3,7 @@
 // (and repairs) it, records events, and fills in every progress display:
 // the topic cards and "Next suggested step" on the home page, the topic
 // header, and the "Your progress" controls (export, import, reset).
-import { loadCourse, loadTopic, loadDemos } from './data.js';
+import { loadOverview } from './data.js';
 import { addTopicSection } from './topic_page.js';
 import { el, announce, downloadText, uniqueId } from './dom.js';
 import { KEY, emptyProgress, emptyTopic, parse } from './progress_store.js';
@@ -78,14 +78,10 @@ export function markRead(id, read = true) {
 
 // ---------------------------------------------------------------- summary --
 
+// Each topic's demo ids and exercise names come from the overview, so the
+// home page never loads a topic's data to count them.
 async function totals() {
-  const [course, demos] = await Promise.all([loadCourse(), loadDemos()]);
-  const topics = await Promise.all(course.topics.map((t) => loadTopic(t.id).catch(() => null)));
-  return course.topics.map((t, i) => ({
-    ...t,
-    demos: demos.filter((d) => d.topic === t.id).map((d) => d.id),
-    exercises: (topics[i]?.exercises || []).map((e) => e.name),
-  }));
+  return (await loadOverview()).topics;
 }
 
 function percent(quiz) {

@@ -5,7 +5,6 @@
 // at once with the explanation; when all are answered the score is shown and
 // the best is kept by progress.js. Options are shuffled per attempt from a
 // seed (topic id + attempt number + question id), so a reload keeps the order.
-import { addTopicSection } from './topic_page.js';
 import { loadDemos } from './data.js';
 import { DemoPanel } from './demo_panel.js';
 import { el, announce, uniqueId } from './dom.js';
@@ -362,13 +361,8 @@ class Quiz {
   }
 }
 
-function quizSection(topic) {
+/** The quiz section of a topic page (main.js loads this module for it). */
+export function quizSection(topic) {
   if (!topic.quiz?.questions?.length) return null;
   return new Quiz(topic).root;
-}
-
-/** Starts progress tracking too: the quiz reads and records scores there. */
-export function init() {
-  progress.init();
-  addTopicSection(quizSection);
 }

@@ -1,8 +1,10 @@
 // A topic page: lesson (trusted build HTML) with live demos placed where the
 // lesson names them, then the topic's examples, exercises and quiz.
-import { loadCourse, loadTopic, loadDemos } from './data.js';
-import { DemoPanel } from './demo_panel.js';
+import { loadOverview, loadTopic, loadDemos } from './data.js';
 import { el } from './dom.js';
+
+// The demo panel (and the core worker client) loads with the first topic page.
+const loadDemoPanel = () => import('./demo_panel.js').then((m) => m.DemoPanel);
 
 const sectionHooks = [];
 
@@ -30,7 +32,7 @@ function addSectionLinks(toc, sections, topicId) {
   }
 }
 
-function mountDemos(lesson, topic, demos) {
+function mountDemos(lesson, topic, demos, DemoPanel) {
   const byId = new Map(demos.map((d) => [d.id, d]));
   const placed = new Set();
   for (const slot of lesson.querySelectorAll('.demo-slot[data-demo]')) {
@@ -56,7 +58,7 @@ function neighbours(course, topicId) {
 }
 
 export async function renderTopic(main, route) {
-  const [course, topic, demos] = await Promise.all([loadCourse(), loadTopic(route.topic), loadDemos()]);
+  const [course, topic, demos, DemoPanel] = await Promise.all([loadOverview(), loadTopic(route.topic), loadDemos(), loadDemoPanel()]);
   document.title = `${topic.number} ${topic.title} · ${course.title || 'Memory & Performance'}`;
   const lesson = el('article', { class: 'lesson prose', dataset: { topic: topic.id } });
   lesson.innerHTML = topic.lessonHtml;   // trusted build output (tools/content/build.mjs escapes text)
@@ -65,14 +67,17 @@ export async function renderTopic(main, route) {
     el('h1', {}, el('span', { class: 'topic-number' }, topic.number), ' ', topic.title),
     el('div', { class: 'topic-progress', dataset: { progressFor: topic.id } }));
   const toc = tableOfContents(lesson);
-  const extra = mountDemos(lesson, topic, demos);
+  const extra = mountDemos(lesson, topic, demos, DemoPanel);
   const sections = el('div', { class: 'topic-sections' });
   main.replaceChildren(el('div', { class: 'topic-layout' },
     toc ? el('aside', { class: 'toc-column' }, toc) : el('span'),
     el('div', { class: 'topic-main' }, header, lesson, extra, sections, neighbours(course, topic.id))));
-  for (const hook of sectionHooks) {
+  // Every section starts at once (their modules download side by side) and
+  // joins the page in the order the hooks were added.
+  const pending = sectionHooks.map((hook) => Promise.resolve().then(() => hook(topic, { lesson, sections })));
+  for (const result of pending) {
     try {
-      const node = await hook(topic, { lesson, sections });
+      const node = await result;
       if (node) sections.append(node);
     } catch (err) {
       sections.append(el('p', { class: 'error' }, `Part of this page failed to load: ${err.message}`));
