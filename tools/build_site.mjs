@@ -2,13 +2,15 @@
 // wasm core, Pyodide and web/py/*.py (listed in py/manifest.json for the
 // Python worker), turns content/ into data/*.json, and asks the native CLI
 // for the demos (with the C source regions the page shows) and for the
-// growth classes (data/classes.json: the core owns that list).
+// growth classes (data/classes.json: the core owns that list). Last,
+// sw.js: the service worker with the build's file list (service_worker.mjs).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from './serve.mjs';
+import { writeServiceWorker } from './service_worker.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -129,7 +131,8 @@ try {
   buildOverview(demos);
   await bundle();
   copyStatic();
-  console.log(`build_site: ${demos.length} demos -> ${path.relative(process.cwd(), dist) || dist}/`);
+  const sw = writeServiceWorker(dist);
+  console.log(`build_site: ${demos.length} demos -> ${path.relative(process.cwd(), dist) || dist}/ (build ${sw.version}, ${sw.files} files offline)`);
 } catch (e) {
   console.error(e.message.startsWith('build_site:') ? e.message : `build_site: ${e.stack || e}`);
   process.exitCode = 1;

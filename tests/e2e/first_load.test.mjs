@@ -22,6 +22,7 @@ async function watch(hash) {
   const paths = [];
   const scripts = [];
   context.on('response', (response) => {
+    if (response.request().serviceWorker()) return;   // its offline copy is not the page's load
     const url = new URL(response.url());
     paths.push(url.pathname);
     if (url.pathname.endsWith('.js') && !url.pathname.startsWith('/pyodide/')) scripts.push(response.text().catch(() => ''));

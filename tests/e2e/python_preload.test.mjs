@@ -14,7 +14,8 @@ async function watch(site, hash, initScript) {
   const context = await site.browser.newContext();
   if (initScript) await context.addInitScript(initScript);
   const requested = [];
-  context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // The page's own requests: not the service worker's copy of the site for offline use.
+  context.on('request', (r) => { if (!r.serviceWorker()) requested.push(new URL(r.url()).pathname); });
   const page = await openPage(site, hash, { context });
   return { context, page, requested };
 }

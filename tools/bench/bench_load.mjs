@@ -21,19 +21,24 @@ async function pageBytes(site, { hash, ready }) {
   const context = await site.browser.newContext();
   const files = new Map();
   const reading = [];
+  let closing = false;
   // Every body is read before the context closes (a large chunk still being
   // read would otherwise drop out of the table). Requests the service worker
   // makes for its offline copy are not the page's first load.
   context.on('response', (response) => {
     const url = new URL(response.url());
-    if (url.pathname.startsWith('/pyodide/') || response.status() !== 200 || response.request().serviceWorker()) return;
+    if (closing || url.pathname.startsWith('/pyodide/') || response.status() !== 200 || response.request().serviceWorker()) return;
     reading.push(response.body().then((body) => files.set(url.pathname, zlib.gzipSync(body).length),
       (err) => { throw new Error(`bench_load: could not read ${url.pathname}: ${err.message}`); }));
   });
   const page = await openPage(site, hash, { context });
   await page.locator(ready).first().waitFor();
   await page.waitForLoadState('networkidle');
-  await Promise.all(reading);
+  for (let seen = -1; seen !== reading.length;) {
+    seen = reading.length;
+    await Promise.all(reading);
+  }
+  closing = true;
   await context.close();
   return files;
 }

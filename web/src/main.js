@@ -9,6 +9,7 @@ import { renderHome } from './home_page.js';
 import { renderTopic, addTopicSection } from './topic_page.js';
 import { el } from './dom.js';
 import * as progress from './progress.js';
+import * as offline from './offline.js';
 import { preloadWhenIdle } from './python_client.js';
 
 const main = document.getElementById('main');
@@ -42,6 +43,7 @@ async function show(route) {
   }
 }
 
+offline.init();   // first: it may reload the page once to make it cross-origin isolated
 theme.init();
 // Section order on a topic page: examples, exercises, "mark as read", quiz.
 addTopicSection(lazySection(() => import('./examples_section.js'), 'renderExamples'));
