@@ -1,7 +1,10 @@
 // A small static file server for dist/. It sends the right MIME types
 // (application/wasm, text/javascript for .mjs) and the COOP/COEP headers
 // that make the page cross-origin isolated, which gives a 5 us timer and
-// SharedArrayBuffer (cancel flags, Pyodide interrupts).
+// SharedArrayBuffer (cancel flags, Pyodide interrupts). With
+// { isolation: false } (--no-isolation) it sends no COOP/COEP, like a static
+// host that cannot set headers: the service worker (web/sw.js) must then
+// add them itself.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,12 +27,13 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv',
 };
 
-export function createServer(rootDir) {
+export function createServer(rootDir, { isolation = true } = {}) {
   const root = path.resolve(rootDir);
+  const isolationHeaders = isolation
+    ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
   return http.createServer((req, res) => {
     const headers = {
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
+      ...isolationHeaders,
       'Cross-Origin-Resource-Policy': 'same-origin',
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -70,7 +74,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rootDir = option('--root', 'dist');
   const port = Number(option('--port', '8000'));
   const host = option('--host', '127.0.0.1');
-  createServer(rootDir).listen(port, host, () => {
-    console.log(`Serving ${rootDir}/ on http://${host}:${port}/ (cross-origin isolated). Press Ctrl+C to stop.`);
+  const isolation = !args.includes('--no-isolation');
+  createServer(rootDir, { isolation }).listen(port, host, () => {
+    console.log(`Serving ${rootDir}/ on http://${host}:${port}/ (${isolation ? 'cross-origin isolated'
+      : 'no COOP/COEP: isolated once the service worker controls the page'}). Press Ctrl+C to stop.`);
   });
 }

@@ -58,3 +58,14 @@ export async function setCode(block, code) {
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(code);
 }
+
+/** Run `while True: pass` in an example, press Stop once it spins; the ms from Stop to Run enabled. */
+export async function stopEndlessLoop(example) {
+  await setCode(example, 'print("spinning")\nwhile True:\n    pass\n');
+  await example.locator('.py-run').click();
+  await example.locator('.py-output', { hasText: 'spinning' }).waitFor({ timeout: 30000 });
+  const stopped = Date.now();
+  await example.locator('.py-stop').click();
+  await example.locator('.py-run:not([disabled])').waitFor({ timeout: 5000 });
+  return Date.now() - stopped;
+}

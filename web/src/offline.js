@@ -11,10 +11,12 @@
 // - the worker is replaced by a new build's (controllerchange on a page that
 //   was controlled): reload, so the page runs on the new build's files only.
 // Without a service worker (private mode, file:, an old browser) the course
-// still works, with the coarse timer; the footer says what is missing.
+// still works, with the coarse timer; the footer says what is missing (at
+// once, or after ISOLATION_WAIT_MS if the registration neither works nor fails).
 import { el } from './dom.js';
 
 const RELOAD_FLAG = 'memperf.isolation-reload';
+const ISOLATION_WAIT_MS = 5000;   // no isolating reload by then: show the coarse-timer note
 
 /** The footer's offline line (#offline-status) or isolation line (#isolation-note). */
 function show(id, text, state = '') {
@@ -110,10 +112,14 @@ export function init() {
     else sw.controller?.postMessage({ type: 'status' });
   });
   if (!isolated && reloadedOnce()) show('isolation-note', isolationNote);
+  // A registration that never settles (some browsers' private modes, test
+  // harnesses that block workers) leaves the page as it is: say so.
+  else if (!isolated) setTimeout(() => show('isolation-note', isolationNote), ISOLATION_WAIT_MS);
   sw.register('sw.js', { scope: './', updateViaCache: 'none' }).then((registration) => {
+    if (!registration) throw new Error('the browser gave no registration');
     watchInstalls(registration);
     sw.controller?.postMessage({ type: 'status' });
-  }, (err) => {
+  }).catch((err) => {
     say(`Offline use is not available here: the service worker could not start (${err.message}).`, 'off');
     if (!isolated) show('isolation-note', isolationNote);
   });
