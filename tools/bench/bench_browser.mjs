@@ -70,10 +70,12 @@ function table(header, rows) {
   for (const r of rows) console.log(line(r));
 }
 
-/** Count responses and body bytes of a browser context (pages and workers). */
+/** Count responses and body bytes of a browser context (pages and workers,
+ * not the service worker's background copy of the site for offline use). */
 function trackNetwork(context) {
   const net = { requests: 0, bytes: 0, status200: 0 };
   context.on('requestfinished', async (request) => {
+    if (request.serviceWorker()) return;
     net.requests += 1;
     try {
       const response = await request.response();
