@@ -9,7 +9,8 @@
 // Versions never mix. The cache of a build is `memperf-<version>` and holds
 // only bytes whose hash is that build's (a file that changed on the server
 // while it was being copied fails the copy). A new build's worker copies the
-// whole site into its own cache while it installs; until it has every file
+// whole site into its own cache while it installs (a file whose bytes an
+// older cache already holds is taken from there); until it has every file
 // it is not installed, and the old worker keeps answering from the old
 // cache. Once installed it waits, and the page offers "Reload to update"
 // (message skip-waiting); when it takes over it deletes every other cache,
@@ -38,9 +39,26 @@ async function sha256(buffer) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A file an older build's cache holds with the bytes this build wants (Pyodide, mostly). */
+async function fromOlderCache(file) {
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PREFIX) || key === CACHE) continue;
+    const response = await (await caches.open(key)).match(scopeUrl(file));
+    if (!response) continue;
+    const body = await response.arrayBuffer();
+    if (await sha256(body) === FILES[file]) return new Response(body, { status: 200, headers: response.headers });
+  }
+  return null;
+}
+
 /** Copies one file into the cache if its bytes are this build's; false if it was there. */
 async function copyFile(cache, file) {
   if (await cache.match(scopeUrl(file))) return false;
+  const kept = await fromOlderCache(file);
+  if (kept) {
+    await cache.put(scopeUrl(file), kept);
+    return true;
+  }
   const response = await fetch(scopeUrl(file), { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
@@ -63,8 +81,9 @@ async function countCached() {
 
 let filling = null;
 
-/** Copies every file of this build not copied yet, PARALLEL at a time. */
-function fill() {
+/** Copies every file of this build not copied yet, PARALLEL at a time.
+ * update: this is a new build installing beside the one the page runs. */
+function fill({ update = false } = {}) {
   filling ??= (async () => {
     const cache = await caches.open(CACHE);
     const queue = [...PATHS];
@@ -73,7 +92,7 @@ function fill() {
       while (queue.length) {
         if (await copyFile(cache, queue.shift())) {
           done += 1;
-          broadcast({ type: 'progress', done, total: PATHS.length });
+          broadcast({ type: 'progress', done, total: PATHS.length, update });
         }
       }
     };
@@ -90,7 +109,7 @@ async function status() {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const older = (await caches.keys()).some((key) => key.startsWith(PREFIX) && key !== CACHE);
-    if (older) await fill();          // an update: complete before it can take over
+    if (older) await fill({ update: true });   // an update: complete before it can take over
     else await self.skipWaiting();    // the first visit: take the page now, copy later
   })());
 });

@@ -95,8 +95,11 @@ test('a new deploy is cached whole before it takes over, and then the old cache 
     fs.appendFileSync(path.join(root, 'styles.css'), '\n/* deploy-2 */\n');
     const { version } = writeServiceWorker(root);
     assert.notEqual(`memperf-${version}`, oldCache);
+    const fetched = [];
+    context.on('request', (r) => { if (r.serviceWorker()) fetched.push(new URL(r.url()).pathname); });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await page.locator('.update-notice').waitFor({ timeout: 120000 });
+    await page.locator('#offline-status', { hasText: 'Available offline.' }).waitFor();
     // Installed means complete: the new cache holds every file, and the old
     // build still answers this page until the learner chooses to update.
     const counts = await page.evaluate(async (name) => {
@@ -105,11 +108,14 @@ test('a new deploy is cached whole before it takes over, and then the old cache 
       return { cached: (await cache.keys()).length, files: Object.keys(JSON.parse(manifest).files).length };
     }, `memperf-${version}`);
     assert.equal(counts.cached, counts.files);
+    // Files the old cache holds with the same bytes are not downloaded again.
+    assert.deepEqual(fetched.filter((p) => p !== '/sw.js'), ['/styles.css']);
     assert.doesNotMatch(await page.evaluate(async () => (await fetch('styles.css')).text()), /deploy-2/);
 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload to update' }).click()]);
     await page.locator('.topic-card').first().waitFor();
     assert.deepEqual(await cacheNames(page), [`memperf-${version}`]);
+    await page.locator('#offline-status', { hasText: 'Available offline.' }).waitFor({ timeout: 30000 });
     assert.match(await page.evaluate(async () => (await fetch('styles.css')).text()), /deploy-2/);
     assert.deepEqual(page.errors, []);
   } finally {

@@ -52,7 +52,10 @@ function whenIdle(callback) {
   else setTimeout(callback, 1000);
 }
 
+let offlineReady = false;   // this page's build is all in its cache
+
 function showUpdate(registration) {
+  if (offlineReady) say('Available offline.', 'ready');
   if (document.querySelector('.update-notice')) return;
   const notice = el('div', { class: 'update-notice', role: 'alert' },
     el('p', {}, 'A new version of the course is ready.'),
@@ -66,9 +69,13 @@ function showUpdate(registration) {
 function onWorkerMessage(event) {
   const message = event.data || {};
   if (message.type === 'progress') {
-    say(`Saving the course for offline use: ${message.done} of ${message.total} files.`, 'saving');
+    // A new build's copy ends in "installed" (showUpdate), which may be seen before its last progress message.
+    if (message.update && offlineReady && message.done === message.total) say('Available offline.', 'ready');
+    else say(message.update ? `Downloading a new version of the course: ${message.done} of ${message.total} files.`
+      : `Saving the course for offline use: ${message.done} of ${message.total} files.`, 'saving');
   } else if (message.type === 'status' || message.type === 'offline-ready') {
-    if (message.done === message.total) say('Available offline.', 'ready');
+    offlineReady = message.done === message.total;
+    if (offlineReady) say('Available offline.', 'ready');
     else if (slowConnection()) say('Not saved for offline use: the connection asks to save data.', 'off');
     else {
       say(`Saving the course for offline use: ${message.done} of ${message.total} files.`, 'saving');
