@@ -4,7 +4,7 @@
 // tools/service_worker.mjs writes dist/sw.js as `const MANIFEST = {...};`
 // followed by this file. MANIFEST.version is a hash of the build and
 // MANIFEST.files maps every file of the site (paths relative to the scope,
-// Pyodide included, source maps not) to the SHA-256 of its bytes.
+// Pyodide included, source maps not) to the SHA-256 of its bytes (first 128 bits).
 //
 // Versions never mix. The cache of a build is `memperf-<version>` and holds
 // only bytes whose hash is that build's (a file that changed on the server
@@ -36,7 +36,8 @@ class VersionError extends Error {}
 
 async function sha256(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buffer));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  // The manifest keeps the first 128 bits (tools/service_worker.mjs).
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A file an older build's cache holds with the bytes this build wants (Pyodide, mostly). */

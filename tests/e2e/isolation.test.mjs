@@ -49,13 +49,20 @@ async function run(example, code) {
 
 test('with no COOP/COEP from the server, one reload makes the page isolated, and Stop interrupts without a restart', async () => {
   const { context, page } = await openCounting();
+  // Each document of the tab notes whether it was isolated (the first one is
+  // replaced by the reload too soon to be asked afterwards).
+  await context.addInitScript(() => {
+    const seen = JSON.parse(sessionStorage.getItem('test.isolated') || '[]');
+    sessionStorage.setItem('test.isolated', JSON.stringify([...seen, globalThis.crossOriginIsolated]));
+  });
   const response = await page.goto(`${baseUrl}#/${TOPIC}`);
   assert.equal(response.headers()['cross-origin-embedder-policy'], undefined, 'the server sends no COEP');
-  assert.equal(await page.evaluate(() => crossOriginIsolated), false, 'not isolated before the service worker');
   await page.waitForFunction(() => globalThis.crossOriginIsolated === true, null, { timeout: 60000, polling: 200 });
   await page.locator('.lesson .py-example').first().waitFor();
   await page.waitForTimeout(2000);
   assert.equal(page.loads, 2, 'exactly one reload: the first load and the isolated one');
+  assert.deepEqual(await page.evaluate(() => JSON.parse(sessionStorage.getItem('test.isolated'))), [false, true],
+    'not isolated before the service worker, isolated after its one reload');
   assert.equal(await page.evaluate(() => typeof SharedArrayBuffer), 'function');
   assert.equal(await page.locator('#isolation-note').isVisible(), false, 'no coarse-timer note once isolated');
 
