@@ -205,32 +205,47 @@ test('splitCells follows the cell rules', () => {
   assert.equal(cells[2].code, '');
 });
 
-test('split_cells in web/py/checker.py agrees with splitCells', () => {
-  const files = [];
-  for (const dir of [good, path.join(root, 'content')]) {
-    if (!fs.existsSync(dir)) continue;
-    for (const t of fs.readdirSync(dir)) {
-      for (const f of ['examples.py', 'exercises.py', 'solutions.py']) {
-        const p = path.join(dir, t, f);
-        if (fs.existsSync(p)) files.push(p);
-      }
-    }
-  }
-  const py = spawnSync('python3', ['-B', '-c', [
-    'import json, sys',
-    `sys.path.insert(0, ${JSON.stringify(path.join(root, 'web', 'py'))})`,
-    'import checker',
-    'out = [[{k: c[k] for k in ("kind", "name", "headers", "code", "line")} for c in checker.split_cells(open(f).read())] for f in json.load(sys.stdin)]',
-    'print(json.dumps(out))',
-  ].join('\n')], { input: JSON.stringify(files), encoding: 'utf8' });
-  if (py.error) return; // no python3: covered by verify_content.py instead
-  assert.equal(py.status, 0, py.stderr);
-  const fromPy = JSON.parse(py.stdout);
-  files.forEach((f, i) => {
-    const fromJs = splitCells(fs.readFileSync(f, 'utf8'))
-      .map((c) => ({ kind: c.kind, name: c.name, headers: c.headers, code: c.code, line: c.line }));
-    assert.deepEqual(fromJs, fromPy[i], f);
-  });
+test('checks.json carries every exercise cell with its file, line and headers', () => {
+  const { checks, errors } = buildCourse({ contentDir: good });
+  assert.deepEqual(errors.map(String), []);
+  const [dup] = checks.topics['01_alpha'].exercises;
+  const file = (name) => path.relative(process.cwd(), path.join(good, '01_alpha', name));
+  const cellsOf = (name) => splitCells(fs.readFileSync(path.join(good, '01_alpha', name), 'utf8'))
+    .filter((c) => c.name === dup.name);
+  const at = (name, kind) => cellsOf(name).filter((c) => c.kind === kind)
+    .map((c) => ({ file: file(name), line: c.line, headers: c.headers, code: c.code }));
+  assert.deepEqual(Object.keys(dup), ['name', 'time', 'space', 'file', 'line', 'stub', 'check', 'solutions', 'naives']);
+  assert.equal(dup.name, 'has_duplicates');
+  assert.deepEqual([dup.time, dup.space, dup.file], ['O(n)', 'O(n)', file('exercises.py')]);
+  assert.deepEqual(dup.stub, at('exercises.py', 'exercise')[0]);
+  assert.equal(dup.line, dup.stub.line);
+  assert.deepEqual(dup.check, at('exercises.py', 'check')[0]);
+  assert.deepEqual(dup.solutions, at('solutions.py', 'solution'));
+  assert.deepEqual(dup.naives, at('solutions.py', 'naive'));
+  assert.equal(dup.naives[0].headers.time, 'O(n^2)');
+  assert.ok(dup.check.code.startsWith('TESTS = ['));
+});
+
+test('verify_content.py reports wrong cells from checks.json at their content file:line', () => {
+  const dir = copyFixture();
+  const edit = (name, find, replace) => {
+    const file = path.join(dir, '01_alpha', name);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(text.includes(find), `fixture ${name} contains ${JSON.stringify(find)}`);
+    fs.writeFileSync(file, text.replace(find, replace));
+  };
+  edit('solutions.py', '    return len(set(items)) != len(items)\n', '    return False\n');
+  edit('exercises.py', '    raise NotImplementedError\n', '    return len(set(items)) != len(items)\n');
+  const r = spawnSync('python3', ['-B', path.join(here, 'verify_content.py'), '--content', dir, '--topic', '01_alpha', '--no-measure'],
+    { cwd: root, encoding: 'utf8' });
+  if (r.error) return; // no python3
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  const at = (name) => path.join(dir, '01_alpha', name);
+  assert.ok(r.stdout.includes(`FAIL ${at('solutions.py')}:3: solution has_duplicates passes all tests (2/3)`), r.stdout);
+  assert.ok(r.stdout.includes('has_duplicates([1, 2, 1]) -> False (expected True)'), r.stdout);
+  assert.ok(r.stdout.includes(`FAIL ${at('exercises.py')}:3: stub has_duplicates fails at least one test (passes 3/3)`), r.stdout);
+  assert.ok(r.stdout.includes(`FAIL ${at('exercises.py')}:3: check cell of has_duplicates is well-formed`), r.stdout);
+  assert.match(r.stdout, /^content: \d+ passed, \d+ failed$/m);
 });
 
 test('a "## " line inside a code block is not a question', () => {

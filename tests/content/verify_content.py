@@ -19,7 +19,7 @@ checked, per topic (content/FORMAT.md is the contract):
 * the build accepts the content (structure of lessons, cells and quizzes,
   demo ids, example numbers, links, value slots, check:, class:);
 * lesson: 1,500-3,000 words outside code blocks, "## Key takeaways" and
-  "## Common mistakes";
+  "## Common mistakes" (the build counts them: checks.json's "lesson");
 * checks.json, through tools/content/run_facts.py in a fresh python3 per
   topic (the module Pyodide runs in tests/node/content_pyodide.test.mjs):
   every example cell and runnable lesson block runs alone, every output
@@ -42,9 +42,11 @@ checked, per topic (content/FORMAT.md is the contract):
   again with another seed, up to ATTEMPTS times in all. The class list
   comes from the core (`coursecore classes --json`).
 
-The exercises are still split from the sources, with web/py/checker.py's
-split_cells (the build's rules in Python; tests/content/build.test.mjs
-checks that the two agree).
+verify_content.py parses no content file itself: the exercises, their
+check cells, solutions and naive versions (with their headers, file and
+line) come from checks.json too, and a Check reads the built
+topics/<id>.json, as the page does. If the build fails, the exercises are
+skipped (the build's problems are the failures).
 
 If build/native/coursecore is missing, `make build/native/coursecore` is
 tried; if that fails, the checks that need it are skipped with the reason.
@@ -150,11 +152,6 @@ def rel(path):
     return path if r.startswith("..") else r
 
 
-def read(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read()
-
-
 def run(cmd, cwd=None, timeout=RUN_TIMEOUT, env=None, stdin=None):
     """(returncode, stdout, stderr); returncode None on timeout."""
     try:
@@ -170,56 +167,21 @@ def tail(text, lines=6):
     return [l for l in text.strip().splitlines()[-lines:]]
 
 
-# -------------------------------------------------------------- markdown --
-
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
-
-
-def scan_lines(text):
-    """[(number, line, in_fence, fence_lang or None)] like markdown.mjs scanLines."""
-    out = []
-    opened = None
-    for number, line in enumerate(text.split("\n"), 1):
-        m = FENCE.match(line)
-        if opened:
-            closes = m and m.group(1)[0] == opened[0] and len(m.group(1)) >= len(opened) and not m.group(2)
-            out.append((number, line, True, None))
-            if closes:
-                opened = None
-        elif m:
-            opened = m.group(1)
-            out.append((number, line, True, m.group(2)))
-        else:
-            out.append((number, line, False, None))
-    return out
-
-
-def count_words(text):
-    words = 0
-    for _, line, fenced, _ in scan_lines(text):
-        if fenced or re.match(r"^\s*\{\{.*\}\}\s*$", line):
-            continue
-        words += sum(1 for w in line.split() if re.search(r"[A-Za-z0-9]", w))
-    return words
-
-
 # -------------------------------------------------------------- children --
 # Code from content runs in child processes: a hang is a timeout, not a
 # stuck checker, and every measurement starts with a fresh heap.
 
-def child_tests(topic_dir):
-    """Correctness of stubs, solutions and naive versions; JSON on stdout."""
-    ex_cells = checker.split_cells(read(os.path.join(topic_dir, "exercises.py")))
-    sol_cells = checker.split_cells(read(os.path.join(topic_dir, "solutions.py")))
-    checks = {c["name"]: c for c in ex_cells if c["kind"] == "check"}
+def child_tests(checks_file, topic_id):
+    """Correctness of stubs, solutions and naive versions of one topic in the
+    built checks.json; JSON on stdout."""
+    with open(checks_file, encoding="utf-8") as f:
+        exercises = json.load(f)["topics"][topic_id]["exercises"]
     out = []
-    for cell in ex_cells:
-        if cell["kind"] != "exercise":
-            continue
-        name = cell["name"]
-        entry = {"name": name, "line": cell["line"], "problems": [], "runs": []}
+    for ex in exercises:
+        name = ex["name"]
+        entry = {"name": name, "file": ex["file"], "line": ex["line"], "problems": [], "runs": []}
         out.append(entry)
-        check = checks.get(name)
+        check = ex["check"]
         if check is None:
             entry["problems"].append("no check cell")
             continue
@@ -249,10 +211,10 @@ def child_tests(topic_dir):
                                          "the input" % (sizes[0], sizes[0]))
         except Exception as exc:
             entry["problems"].append("make_input(%r) raised %s" % (sizes[0] if sizes else None, checker.one_line(exc)))
-        variants = [("stub", cell)] + [(c["kind"], c) for c in sol_cells
-                                       if c["name"] == name and c["kind"] in ("solution", "naive")]
+        variants = ([("stub", ex["stub"])] + [("solution", c) for c in ex["solutions"]]
+                    + [("naive", c) for c in ex["naives"]])
         for kind, c in variants:
-            run_ = {"kind": kind, "line": c["line"], "file": "exercises.py" if kind == "stub" else "solutions.py"}
+            run_ = {"kind": kind, "line": c["line"], "file": c["file"]}
             try:
                 func = checker.run_module(c["code"], checker.LEARNER_FILE)[name]
                 res = declared_tests(func, name, tests)
@@ -307,17 +269,17 @@ def check_files(topic, report):
     return not missing
 
 
-def check_lesson(topic, report):
+def check_lesson(built, report):
     """What the build does not check: the lesson's length and its two closing
     sections (demo ids, example numbers, links and the quiz's structure are
-    the build's, tools/content/build.mjs)."""
-    text = read(topic.path("README.md"))
-    words = count_words(text)
-    report.check(WORDS[0] <= words <= WORDS[1], topic.where("README.md", 1),
-                 "lesson has %d words outside code blocks (needs %d-%d)" % (words, WORDS[0], WORDS[1]))
+    the build's, tools/content/build.mjs, which also counts the words)."""
+    lesson = built["lesson"]
+    where = "%s:%d" % (lesson["file"], lesson["line"])
+    report.check(WORDS[0] <= lesson["words"] <= WORDS[1], where,
+                 "lesson has %d words outside code blocks (needs %d-%d)" % (lesson["words"], WORDS[0], WORDS[1]))
+    titles = [sec["title"] for sec in lesson["sections"]]
     for heading in ("Key takeaways", "Common mistakes"):
-        found = any(not fenced and re.match(r"^##\s+%s\s*$" % heading, line) for _, line, fenced, _ in scan_lines(text))
-        report.check(found, topic.where("README.md"), 'lesson has "## %s"' % heading)
+        report.check(heading in titles, lesson["file"], 'lesson has "## %s"' % heading)
 
 
 def check_examples(topic, built, report, pool_submit):
@@ -334,45 +296,43 @@ def check_examples(topic, built, report, pool_submit):
     return [pool_submit(whole)]
 
 
-def exercise_plan(topic, report):
-    """Static checks of exercises/solutions; returns the measurement plan."""
-    ex_cells = checker.split_cells(read(topic.path("exercises.py")))
-    sol_cells = checker.split_cells(read(topic.path("solutions.py")))
-    exercises = [c for c in ex_cells if c["kind"] == "exercise"]
+def exercise_plan(topic, built, topic_json, report):
+    """Static checks of the built exercises (checks.json); returns the
+    measurement plan. topic_json: the built topics/<id>.json a Check reads."""
+    exercises = built.get("exercises", [])
     report.check(EXERCISES[0] <= len(exercises) <= EXERCISES[1], topic.where("exercises.py", 1),
                  "exercises.py has %d exercises (needs %d-%d)" % (len(exercises), EXERCISES[0], EXERCISES[1]))
     plan = []
     above = 0
     for ex in exercises:
-        name, time_t, space_t = ex["name"], ex["headers"].get("time"), ex["headers"].get("space")
-        w = topic.where("exercises.py", ex["line"])
+        name, time_t, space_t = ex["name"], ex["time"], ex["space"]
+        w = "%s:%d" % (ex["file"], ex["line"])
         report.check(rank(time_t) >= 0, w, "%s declares a valid time class (%r)" % (name, time_t))
         if space_t is not None:
             report.check(rank(space_t) >= 0, w, "%s declares a valid space class (%r)" % (name, space_t))
-        sols = [c for c in sol_cells if c["name"] == name and c["kind"] == "solution"]
-        naives = [c for c in sol_cells if c["name"] == name and c["kind"] == "naive"]
+        sols, naives = ex["solutions"], ex["naives"]
         report.check(len(sols) == 1, w, "%s has exactly one solution cell (found %d)" % (name, len(sols)))
         if rank(time_t) < 0:
             continue
-        check = next((c for c in ex_cells if c["kind"] == "check" and c["name"] == name), None)
+        check = ex["check"]
         sizes = re.search(r"^SIZES\s*=\s*\[([^\]]*)\]", check["code"], re.M) if check else None
         largest = max((int(x) for x in sizes.group(1).split(",") if x.strip().isdigit()), default=0) if sizes else 0
         for sol in sols:
-            plan.append({"topic": topic, "name": name, "kind": "solution", "line": sol["line"],
-                         "code": sol["code"], "largest": largest,
+            plan.append({"topic": topic, "topic_json": topic_json, "name": name, "kind": "solution",
+                         "file": sol["file"], "line": sol["line"], "code": sol["code"], "largest": largest,
                          "time": time_t, "space": space_t if rank(space_t or "") >= 0 else None})
         for nv in naives:
             nt, ns = nv["headers"].get("time"), nv["headers"].get("space")
             worse_time = rank(nt or "") > rank(time_t)
             worse_space = space_t is not None and rank(ns or "") > rank(space_t) >= 0
-            wn = topic.where("solutions.py", nv["line"])
+            wn = "%s:%d" % (nv["file"], nv["line"])
             report.check(worse_time or worse_space, wn,
                          "naive %s declares a class above its target (time %s vs %s, space %s vs %s)" % (
                              name, nt, time_t, ns, space_t))
             if worse_time or worse_space:
                 above += 1
-                plan.append({"topic": topic, "name": name, "kind": "naive", "line": nv["line"],
-                             "code": nv["code"], "largest": largest,
+                plan.append({"topic": topic, "topic_json": topic_json, "name": name, "kind": "naive",
+                             "file": nv["file"], "line": nv["line"], "code": nv["code"], "largest": largest,
                              "time": time_t if worse_time else None,
                              "space": space_t if worse_space else None})
     report.check(above >= MIN_NAIVE, topic.where("solutions.py", 1),
@@ -380,16 +340,16 @@ def exercise_plan(topic, report):
     return plan
 
 
-def check_tests(topic, report):
-    rc, out, err = run([PY, os.path.abspath(__file__), "--child-tests", topic.dir], timeout=300)
+def check_tests(checks_file, topic, report):
+    rc, out, err = run([PY, os.path.abspath(__file__), "--child-tests", checks_file, topic.id], timeout=300)
     if rc != 0:
         report.fail(topic.where("exercises.py"), "running the exercises' TESTS crashed (exit %s)" % rc, tail(err))
         return
     for entry in json.loads(out):
-        w = topic.where("exercises.py", entry["line"])
+        w = "%s:%d" % (entry["file"], entry["line"])
         report.check(not entry["problems"], w, "check cell of %s is well-formed" % entry["name"], entry["problems"])
         for r in entry["runs"]:
-            wr = topic.where(r["file"], r["line"])
+            wr = "%s:%d" % (r["file"], r["line"])
             if "error" in r:
                 if r["kind"] == "stub":
                     report.fail(wr, "stub %s does not load: %s" % (entry["name"], r["error"]))
@@ -409,12 +369,11 @@ def check_tests(topic, report):
 
 def run_check(item, seed):
     """One Check of a solution or naive cell in a fresh process: the outcome dict."""
-    topic = item["topic"]
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(item["code"])
         code = f.name
     try:
-        rc, out, err = run([PY, CHECK_CLI, topic.dir, item["name"], "--code", code, "--seed", str(seed),
+        rc, out, err = run([PY, CHECK_CLI, item["topic_json"], item["name"], "--code", code, "--seed", str(seed),
                             "--coursecore", JUDGE], timeout=CHECK_TIMEOUT)
     finally:
         os.unlink(code)
@@ -428,8 +387,8 @@ def run_check(item, seed):
 def measure_one(item, report, can_fit):
     """A solution must pass its Check; a naive version must fail it "slow" on
     the dimension it declares a worse class for."""
-    topic, name, kind = item["topic"], item["name"], item["kind"]
-    where = topic.where("solutions.py", item["line"])
+    name, kind = item["name"], item["kind"]
+    where = "%s:%d" % (item["file"], item["line"])
     dims = [d for d in ("time", "space") if item[d]]
     what = "%s %s %s %s" % (kind, name, "passes its Check:" if kind == "solution" else "fails its Check on",
                             ", ".join("%s target %s" % (d, item[d]) for d in dims))
@@ -628,12 +587,12 @@ def main(argv):
     ap.add_argument("--topic", action="append", help="only this topic id (repeatable)")
     ap.add_argument("--no-measure", action="store_true", help="skip the complexity measurements")
     ap.add_argument("--verbose", "-v", action="store_true", help="print passing checks too")
-    ap.add_argument("--child-tests", help=argparse.SUPPRESS)
+    ap.add_argument("--child-tests", nargs=2, metavar=("CHECKS_JSON", "TOPIC_ID"), help=argparse.SUPPRESS)
     ap.add_argument("--facts-only", metavar="CHECKS_JSON",
                     help="only run a built checks.json's items and curve classes (tests/node/content_pyodide.test.mjs)")
     args = ap.parse_args(argv)
     if args.child_tests:
-        child_tests(args.child_tests)
+        child_tests(*args.child_tests)
         return 0
     if args.facts_only:
         return facts_only(args.facts_only, Report(args.verbose))
@@ -673,14 +632,18 @@ def main(argv):
     for topic in topics:
         if not check_files(topic, report):
             continue
-        check_lesson(topic, report)
-        futures += check_examples(topic, built_checks.get(topic.id, {}), report, pool.submit)
-        if topic.id in built_checks:
-            futures.append(pool.submit(check_facts, checks_file, topic.id, report))
-            if ok:
-                futures += [pool.submit(check_curve, dict(c), report) for c in built_checks[topic.id]["curves"]]
-        futures.append(pool.submit(check_tests, topic, report))
-        plan += exercise_plan(topic, report)
+        if topic.id not in built_checks:
+            report.skip(rel(topic.dir), "lesson, examples, facts, exercises and their Checks",
+                        "the build failed, so there is nothing built to check")
+            continue
+        built_topic = built_checks[topic.id]
+        check_lesson(built_topic, report)
+        futures += check_examples(topic, built_topic, report, pool.submit)
+        futures.append(pool.submit(check_facts, checks_file, topic.id, report))
+        if ok:
+            futures += [pool.submit(check_curve, dict(c), report) for c in built_topic["curves"]]
+        futures.append(pool.submit(check_tests, checks_file, topic, report))
+        plan += exercise_plan(topic, built_topic, os.path.join(built, "topics", topic.id + ".json"), report)
 
     if not args.no_measure:
         for item in plan:

@@ -96,7 +96,26 @@ function buildLesson(raw, file, ctx, nExamples, report) {
     }
   }
   const { html, headings } = renderMarkdown(source, { ...ctx, lines, report, dropTitle: true });
-  return { title: first ? first[1] : '', summary, html, headings, demos, valueSlots, blocks };
+  return { title: first ? first[1] : '', summary, html, headings, demos, valueSlots, blocks, shape: lessonShape(raw) };
+}
+
+/*
+** What verify_content.py checks of a lesson's length and closing sections:
+** {words, sections: [{title, line}]}. words counts the whitespace-separated
+** words with a letter or digit on lines outside code fences that are not a
+** {{...}} line of their own (raw text: a value slot counts as written);
+** sections are the "## " headings outside code fences.
+*/
+export function lessonShape(raw) {
+  let words = 0;
+  const sections = [];
+  for (const l of scanLines(raw)) {
+    if (l.inFence || /^\s*\{\{.*\}\}\s*$/.test(l.text)) continue;
+    words += l.text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+    const h = /^##\s+(.*?)\s*$/.exec(l.text);
+    if (h) sections.push({ title: h[1], line: l.number });
+  }
+  return { words, sections };
 }
 
 /* ----------------------------------------------------------------- topic -- */
@@ -115,12 +134,14 @@ function buildTopic(dir, id, ctx, errors) {
   const src = {};
   for (const name of TOPIC_FILES) src[name] = readFile(path.join(dir, name), reporter(name));
 
-  const examples = src['examples.py'] === null ? []
-    : checkExamples(splitCells(src['examples.py']), reporter('examples.py'));
-  const exercises = src['exercises.py'] === null ? []
-    : checkExercises(splitCells(src['exercises.py']), reporter('exercises.py'), ctx.classes);
-  if (src['solutions.py'] !== null) {
-    checkSolutions(splitCells(src['solutions.py']), exercises, reporter('solutions.py'), reporter('exercises.py'), ctx.classes);
+  // Each .py file is split once; the page's JSON and checks.json both come from these cells.
+  const cells = {};
+  for (const name of ['examples.py', 'exercises.py', 'solutions.py']) cells[name] = src[name] === null ? null : splitCells(src[name]);
+  const examples = cells['examples.py'] === null ? [] : checkExamples(cells['examples.py'], reporter('examples.py'));
+  const exercises = cells['exercises.py'] === null ? []
+    : checkExercises(cells['exercises.py'], reporter('exercises.py'), ctx.classes);
+  if (cells['solutions.py'] !== null) {
+    checkSolutions(cells['solutions.py'], exercises, reporter('solutions.py'), reporter('exercises.py'), ctx.classes);
   }
 
   const linkCtx = {
@@ -161,8 +182,22 @@ function buildTopic(dir, id, ctx, errors) {
 
   // facts.py is optional: without it, slots and check: lines see an empty namespace.
   const factsFile = path.join(dir, 'facts.py');
-  const exampleLines = src['examples.py'] === null ? []
-    : splitCells(src['examples.py']).filter((c) => c.kind === 'example').map((c) => c.line);
+  const exampleLines = (cells['examples.py'] || []).filter((c) => c.kind === 'example').map((c) => c.line);
+  // What verify_content.py runs of each exercise, with the file and line of every cell for its messages.
+  const cell = (name, c) => ({ file: display(path.join(dir, name)), line: c.line, headers: c.headers, code: c.code });
+  const cellsOf = (name, kind, exName) => (cells[name] || []).filter((c) => c.kind === kind && c.name === exName);
+  const exerciseChecks = exercises.map((ex) => {
+    const stub = cellsOf('exercises.py', 'exercise', ex.name).find((c) => c.line === ex.line);
+    const check = cellsOf('exercises.py', 'check', ex.name)[0];
+    return {
+      name: ex.name, time: ex.time, space: ex.space ?? null,
+      file: display(path.join(dir, 'exercises.py')), line: ex.line,
+      stub: cell('exercises.py', stub),
+      check: check ? cell('exercises.py', check) : null,
+      solutions: cellsOf('solutions.py', 'solution', ex.name).map((c) => cell('solutions.py', c)),
+      naives: cellsOf('solutions.py', 'naive', ex.name).map((c) => cell('solutions.py', c)),
+    };
+  });
   const inLesson = (f) => ({ file: display(path.join(dir, 'README.md')), ...f });
   const inQuiz = (f) => ({ file: display(path.join(dir, 'quiz.md')), ...f });
   const checks = {
@@ -171,11 +206,13 @@ function buildTopic(dir, id, ctx, errors) {
     examples: examples.map((e, i) => ({
       file: display(path.join(dir, 'examples.py')), line: exampleLines[i] || 1, index: e.index, title: e.title, code: e.code,
     })),
+    lesson: inLesson({ line: 1, ...(lesson.shape || { words: 0, sections: [] }) }),
     blocks: (lesson.blocks || []).map(inLesson),
     slots: [...(lesson.valueSlots || []).map(inLesson), ...quizFacts.slots.map(inQuiz)],
     checks: quizFacts.checks.map(inQuiz),
     curves: quizFacts.curves.map(inQuiz),
     outputs: quizFacts.outputs.map(inQuiz),
+    exercises: exerciseChecks,
   };
 
   return {

@@ -63,7 +63,6 @@ export function codeBlockHtml(code, lang) {
 /*
 ** GitHub's heading anchors: lower case, drop everything but letters,
 ** digits, spaces, '-' and '_', spaces become '-'. Duplicates get -1, -2.
-** tests/content/verify_content.py has the same function (slugify).
 */
 export function slugify(text) {
   return String(text)

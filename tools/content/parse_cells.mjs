@@ -2,12 +2,11 @@
 ** parse_cells.mjs -- split examples.py / exercises.py / solutions.py into
 ** cells and check them against content/FORMAT.md.
 **
-** The build is the parser of content files: the page, tests/content/
+** The build is the one parser of content files: the page, tests/content/
 ** verify_content.py and tests/node/content_pyodide.test.mjs use what it
-** writes (dist/data). One copy of these rules remains in Python,
-** web/py/checker.py's split_cells, which verify_content.py uses to split
-** the exercises it runs; tests/content/build.test.mjs checks that both give
-** the same cells for every content file.
+** writes (dist/data; verify_content.py reads each exercise's cells, with
+** their headers, file and line, from checks.json). There is no copy of
+** these rules in Python.
 **
 **   - A cell starts at a line beginning with "# %%": "# %% kind: name".
 **     Text before the first marker belongs to no cell.

@@ -5,12 +5,10 @@ Stateless, stdlib only, used in two places: in the page under Pyodide
 (3.11 here) by web/py/check_cli.py. The procedure that uses these tools
 (reference first, then the learner, sizes, rounds, budgets) is
 check_session.py; worker_host.py is what the page's worker calls.
-A Check never splits cells: the page gets them from the site build
-(tools/content/parse_cells.mjs). split_cells is the same splitter for
-tests/content/verify_content.py, held to the build's by
-tests/content/build.test.mjs.
+Nothing here splits cells: the page, tests/content/verify_content.py and
+tools/check_desktop.mjs get them from the site build
+(tools/content/parse_cells.mjs, the one cell parser).
 
-    split_cells(source)              -> [{kind, name, headers, code, line}]
     describe_error(exc, filenames)   -> {kind, message, line, traceback}
     one_line(exc)                    -> "ValueError: bad value", short
     run_module(code, filename)       -> namespace (a fresh one)
@@ -31,83 +29,17 @@ learner can read.
 
 import copy
 import gc
-import re
 import sys
 import traceback
 
 __all__ = [
-    "split_cells", "describe_error", "run_module", "input_maker", "copier", "weight",
+    "describe_error", "run_module", "input_maker", "copier", "weight",
     "clock_resolution", "warm_up", "count_steps", "peak_bytes", "series", "to_csv",
     "LEARNER_FILE",
 ]
 
 LEARNER_FILE = "<exercise>"     # the filename the learner's code is compiled with
 REPEAT_FILTER = 1.5             # repeats slower than this times the best are dropped
-
-# ------------------------------------------------------------------ cells --
-
-_MARKER = re.compile(r"^# %%(.*)$")
-_MARKER_BODY = re.compile(r"^\s+([A-Za-z]+)\s*:\s*(.*?)\s*$")
-_HEADER = re.compile(r"^#\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_HEADER_KINDS = ("exercise", "solution", "naive")
-
-
-def split_cells(source):
-    """Split a content .py file into cells.
-
-    Same rules as tools/content/parse_cells.mjs (content/FORMAT.md):
-
-    * a cell starts at a line beginning with ``# %%``, written
-      ``# %% kind: name``; a marker without "kind: name" gives kind "" and
-      name "";
-    * text before the first marker belongs to no cell;
-    * in exercise, solution and naive cells the ``# key: value`` lines
-      directly after the marker are headers, not code;
-    * the code is the rest up to the next marker without leading and
-      trailing blank lines, ending in one newline ("" if empty).
-
-    Returns a list of dicts {kind, name, headers, code, line}, where line
-    is the 1-based line of the marker.
-    """
-    cells = []
-    cur = None
-
-    def finish():
-        if cur is None:
-            return
-        body = cur["body"]
-        while body and not body[0].strip():
-            body.pop(0)
-        while body and not body[-1].strip():
-            body.pop()
-        cells.append({
-            "kind": cur["kind"], "name": cur["name"], "headers": cur["headers"],
-            "code": "\n".join(body) + "\n" if body else "", "line": cur["line"],
-        })
-
-    for number, text in enumerate(source.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        m = _MARKER.match(text)
-        if m:
-            finish()
-            b = _MARKER_BODY.match(m.group(1))
-            cur = {
-                "kind": b.group(1) if b else "", "name": b.group(2) if b else "",
-                "headers": {}, "line": number, "body": [],
-                "in_headers": bool(b) and b.group(1) in _HEADER_KINDS,
-            }
-            continue
-        if cur is None:
-            continue
-        if cur["in_headers"]:
-            h = _HEADER.match(text)
-            if h:
-                cur["headers"][h.group(1)] = h.group(2)
-                continue
-            cur["in_headers"] = False
-        cur["body"].append(text)
-    finish()
-    return cells
-
 
 # ----------------------------------------------------------------- errors --
 
