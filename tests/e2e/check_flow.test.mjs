@@ -59,7 +59,11 @@ function transports({ start = startAnswer(), rounds = [roundAnswer()], judge = [
       calls.round += 1;
       return typeof r === 'function' ? r(req, hooks) : r;
     },
-    judge: async (args) => { calls.judge.push(args); return judge[Math.min(calls.judge.length - 1, judge.length - 1)]; },
+    judge: async (args) => {
+      if (args.purpose === 'sizes') { calls.sizesQueries = (calls.sizesQueries || 0) + 1; return { verdict: 'inconclusive', sizes_needed: 3 }; }
+      calls.judge.push(args);
+      return judge[Math.min(calls.judge.length - 1, judge.length - 1)];
+    },
   };
 }
 
@@ -69,6 +73,7 @@ test('a pass needs the tests, the results and the judge: then it names the targe
   assert.equal(out.state, 'pass', out.summary);
   assert.match(out.summary, /^Passed: all 1 tests pass and your function meets the target \(O\(n\) time\)/);
   assert.equal(t.calls.startReq.seed, 7);
+  assert.equal(t.calls.startReq.min_sizes, 3, 'the plan asks the judge how many sizes a verdict needs');
   assert.deepEqual(t.calls.startReq.metrics, ['time']);
   assert.equal(t.calls.judge[0].target, 'O(n)');
   assert.ok(t.calls.judge[0].steps, 'steps go to the judge with time');

@@ -314,7 +314,7 @@ export async function runCheck(ex, code, transports, options = {}) {
 }
 
 async function sizesTheJudgeNeeds(ex, transports) {
-  const j = await transports.judge({ target: ex.time, time: { n: [1], y: [1] }, steps: null, too_slow: null });
+  const j = await transports.judge({ target: ex.time, time: { n: [1], y: [1] }, steps: null, too_slow: null, purpose: 'sizes' });
   return Number.isInteger(j?.sizes_needed) ? j.sizes_needed : 0;
 }
 
