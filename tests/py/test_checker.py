@@ -518,10 +518,10 @@ def sizes_the_judge_needs_overrun_the_round_budget():
     assert tests_pass(s)
     lean = do_round(hooks, budget=0.001)
     assert len(lean["rows"]) == 1 and lean["reason"] == "budget", (lean["rows"], lean["reason"])
-    s, hooks = start(NAIVE)
-    forced = do_round(hooks, budget=0.001, min_sizes=3)
+    s, hooks = start(NAIVE, min_sizes=3)
+    forced = do_round(hooks, budget=0.001)
     assert len(forced["rows"]) == 2, [r["n"] for r in forced["rows"]]
-    again = do_round(hooks, k=1, budget=0.001, min_sizes=3)
+    again = do_round(hooks, k=1, budget=0.001)
     assert len(again["rows"]) == 3, [r["n"] for r in again["rows"]]
 
 

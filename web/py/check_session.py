@@ -695,10 +695,10 @@ class Check:
 
     # ------------------------------------------------------------- round --
 
-    def round(self, k, budget=None, min_sizes=0):
-        """Measure round k. min_sizes comes from the core's judge (how many
-        sizes a verdict needs): while fewer are measured, a new size is
-        measured even if it overruns this round's budget, by up to
+    def round(self, k, budget=None):
+        """Measure round k. While fewer sizes are measured than the judge
+        needs (self.min_sizes, from the start request), one new size per
+        round is measured even if it overruns the round's budget, by up to
         FORCE_SIZE_S, rather than ending inconclusive for want of sizes;
         every call is still capped at the limit, and a call past it is the
         too-slow verdict."""
@@ -730,7 +730,7 @@ class Check:
                 measured = [rows[m] for m in sorted(rows) if m < n and rows[m].get("cost")]
                 if measured:
                     until = deadline
-                    if len(rows) < max(int(min_sizes or 0), self.min_sizes) and not forced:   # one per round: the page's round timeout
+                    if len(rows) < self.min_sizes and not forced:   # one per round: the page's round timeout
                         until = max(deadline, self.clock() + FORCE_SIZE_S)
                         forced = until > deadline
                     if self.predicted_call(measured, n) > self.limit:
@@ -869,4 +869,4 @@ def round_(request, hooks=None):
     """Measure the learner once more (round request["round"]). JSON text."""
     if _check is None:
         raise RuntimeError("check_round before check_start")
-    return _check.round(request.get("round", 0), request.get("budget_s"), request.get("min_sizes", 0))
+    return _check.round(request.get("round", 0), request.get("budget_s"))

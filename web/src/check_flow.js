@@ -139,7 +139,6 @@ function verdictEntry(metric, target, j) {
   const v = {
     metric, target, verdict: j?.verdict || 'inconclusive', reason: j?.reason || '',
     decided_by: j?.decided_by || 'none', disagree: Boolean(j?.disagree),
-    sizes_needed: j?.sizes_needed || 0,
     fit: j?.time || null, steps: j?.steps || null, too_slow: j?.too_slow || null,
   };
   v.cls = namedClass(v);
@@ -248,10 +247,7 @@ export async function runCheck(ex, code, transports, options = {}) {
     out.rounds = round + 1;
     update();
     try {
-      // The judge said how many sizes a verdict needs: the next round
-      // measures that many even past its own budget (each call still capped).
-      const sizesNeeded = Math.max(0, ...out.verdicts.map((v) => v.sizes_needed || 0));
-      result = await transports.round(sizesNeeded ? { round, min_sizes: sizesNeeded } : { round }, hooks);
+      result = await transports.round({ round }, hooks);
     } catch (err) {
       if (err?.kind === 'watchdog' || err?.kind === 'timeout') {
         out.cutShort = true;
