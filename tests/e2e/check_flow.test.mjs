@@ -103,6 +103,34 @@ test('tampering fails and says the Check cannot be trusted', async () => {
   assert.equal(out.summary, 'Your code changed the checker or built-ins (bool); the Check cannot be trusted.');
 });
 
+test('a measurement that changes after it was reported fails the Check as tampered', async () => {
+  // As check_session does: each row leaves as it is measured; then learner
+  // code that reached the checker's rows rewrote the first repeat at 4000.
+  const honest = SIZES.map((n) => row(n));
+  const forged = honest.map((r) => (r.n === 4000 ? { ...r, time: [1e-9, r.time[1]] } : r));
+  const reportThen = (final) => (req, hooks) => {
+    for (const r of honest) hooks.progress({ fraction: 0.5, message: `n = ${r.n}`, row: r });
+    return roundAnswer({ rows: final });
+  };
+  let out = await runCheck(EX, 'code', transports({ rounds: [reportThen(forged)] }));
+  assert.equal(out.state, 'fail');
+  assert.ok(out.tampered.some((t) => /measurements at n = 4000 changed after they were taken/.test(t)), out.tampered.join('; '));
+  // A series point that is none of the reported values is caught the same way.
+  const seriesForged = () => (req, hooks) => {
+    for (const r of honest) hooks.progress({ fraction: 0.5, message: `n = ${r.n}`, row: r });
+    const answer = roundAnswer({ rows: honest });
+    answer.series.time.y[0] = 1e-12;
+    return answer;
+  };
+  out = await runCheck(EX, 'code', transports({ rounds: [seriesForged()] }));
+  assert.ok(out.tampered.some((t) => /n = 1000 changed/.test(t)), out.tampered.join('; '));
+  // Reports that only add repeats are honest.
+  const more = honest.map((r) => ({ ...r, time: [...r.time, r.time[0]] }));
+  out = await runCheck(EX, 'code', transports({ rounds: [reportThen(more)] }));
+  assert.deepEqual(out.tampered, []);
+  assert.equal(out.state, 'pass', out.summary);
+});
+
 test('an error while measuring, after every test passed, says exactly that', async () => {
   const error = { kind: 'ValueError', message: 'boom', line: 3, n: 4000 };
   const out = await runCheck(EX, 'code', transports({ rounds: [roundAnswer({ error, reason: 'error' })] }));
@@ -171,7 +199,8 @@ test('a load error and a failing check cell are told apart', async () => {
 });
 
 test('memory is judged against the space target, without steps', async () => {
-  const t = transports({ rounds: [roundAnswer({ series: { time: { n: [1], y: [1] }, steps: null, memory: { n: [1, 2, 3], y: [5, 5, 5] } } })] });
+  const rows = [1, 2, 3].map((n) => ({ ...row(n), peak_bytes: 5 }));
+  const t = transports({ rounds: [roundAnswer({ rows, series: { time: { n: [1], y: [rows[0].time[0]] }, steps: null, memory: { n: [1, 2, 3], y: [5, 5, 5] } } })] });
   await runCheck({ ...EX, space: 'O(1)' }, 'code', t);
   assert.equal(t.calls.judge.length, 2);
   assert.deepEqual(t.calls.judge[1], { target: 'O(1)', time: { n: [1, 2, 3], y: [5, 5, 5] }, steps: null, too_slow: null });

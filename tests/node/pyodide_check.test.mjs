@@ -87,6 +87,19 @@ test('patching builtins is reported, and a wrong answer after it still fails', a
   assert.deepEqual(wrong.tampered, []);
 });
 
+test('a trace function, the caller\'s frame and gc are refused; code that looks at its own frames is not', async () => {
+  // The trace function rewrote the times as they were recorded: O(n^2) passed as O(n).
+  const trace = await check(countPairs, `import sys\n\ndef _local(frame, event, arg):\n    row = frame.f_locals.get("row")\n    if isinstance(row, dict) and isinstance(row.get("time"), list):\n        row["time"][:] = [2e-8 * row["n"]] * len(row["time"])\n    return _local\n\nsys.settrace(lambda f, e, a: _local if f.f_code.co_name == "measure_size" else None)\n\n${countPairs.naive}`);
+  assert.equal(trace.state, 'fail', trace.summary);
+  assert.ok(trace.tampered.some((t) => t.startsWith('sys.settrace was refused')), trace.tampered.join('; '));
+  const climb = await check(countPairs, `import sys\n\n${countPairs.naive.replace('):\n', '):\n    sys._getframe(1).f_locals\n')}`);
+  assert.equal(climb.state, 'fail', climb.summary);
+  assert.ok(climb.tampered.some((t) => t.includes("one of the checker's frames")), climb.tampered.join('; '));
+  const ordinary = await check(countPairs, `import collections, sys, warnings\nPair = collections.namedtuple("Pair", "a b")\n${countPairs.solution.replace('):\n', '):\n    sys._getframe(0)\n    warnings.warn("careful")\n')}`);
+  assert.deepEqual(ordinary.tampered, []);
+  assert.ok(ordinary.tests.length && ordinary.tests.every((t) => t.passed), ordinary.summary);
+});
+
 test('the checker cannot be imported, and exit() is an error, not a crash', async () => {
   const imp = await check(countPairs, `import checker\n${countPairs.solution}`);
   assert.equal(imp.state, 'fail');

@@ -431,12 +431,20 @@ PATCH_BOOL = "import builtins\nbuiltins.bool = lambda *a: True\n"
 PATCH_VIA_GC = '''
 import gc
 for _m in gc.get_objects():
-    if type(_m).__name__ == "module" and getattr(_m, "__name__", "") in ("checker", "check_session"):
-        if _m.__name__ == "checker":
-            _m.count_steps = lambda f, a, filename=None: 1
-            _m.series = lambda rows, field: {"n": [1, 2, 3], "y": [1, 1, 1]}
-        else:
-            _m.Check.timed_repeat = lambda self, *a, **k: (1e-9, -1)
+    if type(_m).__name__ == "module" and getattr(_m, "__name__", "") == "checker":
+        _m.count_steps = lambda f, a, filename=None: 1
+'''
+
+# No audit event sees this route (the guard's docstring says so): the
+# checker's classes through object.__subclasses__(), their module through a
+# method's __globals__. Patching what it finds is reported and undone.
+PATCH_VIA_SUBCLASSES = '''
+for _c in object.__subclasses__():
+    if _c.__name__ == "Check" and _c.__module__ == "check_session":
+        _g = _c.start.__globals__
+        _g["checker"].count_steps = lambda f, a, filename=None: 1
+        _g["checker"].series = lambda rows, field: {"n": [1, 2, 3], "y": [1, 1, 1]}
+        _c.timed_repeat = lambda self, *a, **k: (1e-9, -1)
 '''
 
 
@@ -454,11 +462,21 @@ def patched_builtins_are_reported_and_restored():
 
 
 @test
+def finding_the_checker_with_gc_is_refused():
+    import checker as real_checker
+    real = real_checker.count_steps
+    s, hooks = start(PATCH_VIA_GC + REFERENCE)
+    assert s["load_error"] and "does not allow gc.get_objects" in s["load_error"]["message"], s["load_error"]
+    assert any(t.startswith("gc.get_objects was refused") for t in s["tampered"]), s["tampered"]
+    assert real_checker.count_steps is real
+
+
+@test
 def patched_checker_is_reported_and_restored():
     import checker as real_checker
     real = real_checker.count_steps
     expected, _ = clean_expected()
-    s, hooks = start(PATCH_VIA_GC + REFERENCE)
+    s, hooks = start(PATCH_VIA_SUBCLASSES + REFERENCE)
     assert any("checker.count_steps" in t for t in s["tampered"]), s["tampered"]
     assert any("Check.timed_repeat" in t for t in s["tampered"]), s["tampered"]
     assert real_checker.count_steps is real
@@ -476,6 +494,87 @@ def patch_inside_the_function_is_reported_after_the_round():
     assert "builtins.len was replaced" in r["tampered"]
     import builtins
     assert builtins.len([1, 2]) == 2
+
+
+# A trace function rewrites the times and line counts as the checker records
+# them (it passed O(n^2) code as O(n) before the sentry refused sys.settrace).
+FORGE_WITH_SETTRACE = '''
+import sys
+def _local(frame, event, arg):
+    row = frame.f_locals.get("row")
+    if isinstance(row, dict) and isinstance(row.get("time"), list):
+        row["time"][:] = [2e-8 * row["n"]] * len(row["time"])
+    return _local
+sys.settrace(lambda frame, event, arg: _local if frame.f_code.co_name == "measure_size" else None)
+'''
+
+FORGE_WITH_CALLER_FRAME = '''
+import sys
+def count_pairs(nums, target):
+    row = sys._getframe(1).f_back.f_locals.get("row")
+    if isinstance(row, dict):
+        row["time"] = [1e-9]
+    return sum(1 for i in range(len(nums)) for j in range(i + 1, len(nums)) if nums[i] + nums[j] == target)
+'''
+
+
+@test
+def a_trace_function_is_refused():
+    s, hooks = start(FORGE_WITH_SETTRACE + REFERENCE)
+    assert s["load_error"] and "sys.settrace" in s["load_error"]["message"], s["load_error"]
+    assert any(t.startswith("sys.settrace was refused") for t in s["tampered"]), s["tampered"]
+    assert sys.gettrace() is None
+
+
+@test
+def the_callers_frame_is_refused():
+    s, hooks = start(FORGE_WITH_CALLER_FRAME)
+    assert any("one of the checker's frames" in t for t in s["tampered"]), s["tampered"]
+    assert not tests_pass(s)      # every call raised
+
+
+@test
+def callbacks_into_learner_code_are_reported_and_removed():
+    import gc
+    code = REFERENCE + "\nimport gc\ngc.callbacks.append(lambda phase, info: None)\n"
+    s, hooks = start(code)
+    assert "gc.callbacks was changed" in s["tampered"], s["tampered"]
+    assert not gc.callbacks or all(getattr(c, "__module__", "") != "exercise" for c in gc.callbacks)
+    if hasattr(sys, "monitoring"):
+        code = REFERENCE + "\nimport sys\nsys.monitoring.use_tool_id(4, 'mine')\n"
+        s, hooks = start(code)
+        assert "sys.monitoring tool 4 was changed" in s["tampered"], s["tampered"]
+        assert sys.monitoring.get_tool(4) is None
+
+
+@test
+def an_audit_hook_is_refused():
+    s, hooks = start(REFERENCE + "\nimport sys\nsys.addaudithook(lambda event, args: None)\n")
+    assert any(t.startswith("sys.addaudithook was refused") for t in s["tampered"]), s["tampered"]
+
+
+@test
+def ordinary_code_that_looks_at_its_own_frames_is_not_refused():
+    code = '''
+import collections, sys, warnings
+Pair = collections.namedtuple("Pair", "a b")     # namedtuple reads sys._getframe(1)
+def count_pairs(nums, target):
+    depth = 0
+    frame = sys._getframe(0)                      # its own frame
+    warnings.warn("just a warning")               # warnings reads frames too
+    try:
+        raise ValueError
+    except ValueError as e:
+        e.__traceback__.tb_frame                  # its own frame again
+    seen, pairs = {}, 0
+    for x in nums:
+        pairs += seen.get(target - x, 0)
+        seen[x] = seen.get(x, 0) + 1
+    return pairs
+'''
+    s, hooks = start(code)
+    assert not s["tampered"], s["tampered"]
+    assert s["load_error"] is None and tests_pass(s)
 
 
 @test

@@ -21,16 +21,38 @@ modules are also taken out of sys.modules and their folder out of sys.path,
 so `import checker` in learner code fails instead of handing it the live
 module, and os._exit raises SystemExit instead of ending the interpreter.
 
-What this does NOT defend against: code that finds the checker's objects
-through frames or the garbage collector (sys._getframe, gc.get_objects) and
-changes data in place, or that uses ctypes. That is why the expected results
-leave Python before the learner's code runs, are compared by the page, and
-the verdict comes from the C core, outside the learner's reach.
+It also compares what CPython runs on its own behalf: the trace and profile
+functions (sys.settrace, sys.setprofile), the sys.monitoring tools, gc.callbacks
+and the SIGINT/SIGALRM handlers. Each of these would run learner code in
+the middle of the checker's own lines (a trace function can rewrite the
+times as they are recorded: tools/bench/submissions has one that did).
+
+And an audit hook, the sentry (PEP 578), installed before any learner code
+runs, refuses what reaches the checker's objects from code that is not the
+checker's: gc.get_objects/get_referrers/get_referents, sys.settrace and
+sys.setprofile, sys.addaudithook, sys._current_frames, ctypes, and
+sys._getframe or tb_frame/gi_frame/cr_frame/ag_frame when they hand out
+one of the checker's frames. "Not the checker's" is decided by the nearest
+Python frame on the stack that is not the standard library's. Each refusal
+is reported by verify() like a patch, so the Check fails.
+
+What this does NOT defend against: code that takes one of its own frames
+(sys._getframe(0)) and climbs f_back, which no audit event sees, to the
+checker's frames and changes data in place (or, on 3.13+, their locals
+through frame.f_locals); code that finds the checker's classes with
+type.__subclasses__() and their module through a method's __globals__.
+That is why the expected results leave Python before the learner's code
+runs, every measured row leaves as it is taken (the page keeps those
+copies and fails a Check whose rows change afterwards), and the verdict
+comes from the C core, outside the learner's reach.
 """
 
 import builtins
+import gc
 import os
+import signal
 import sys
+from types import MethodType as _MethodType
 
 # The builtins verify() needs, bound now: learner code may replace them.
 _BUILTINS = builtins.__dict__
@@ -60,6 +82,131 @@ _WATCHED_MODULES = ("random", "copy", "gc", "time", "json", "hashlib", "tracemal
 _FUNCTION_PARTS = ("__code__", "__defaults__", "__kwdefaults__")
 
 
+# ------------------------------------------------------------ the sentry --
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_STDLIB_DIR = os.path.dirname(os.path.abspath(os.__file__))
+_REFUSED = frozenset(("gc.get_objects", "gc.get_referrers", "gc.get_referents", "sys.settrace",
+                      "sys.setprofile", "sys.addaudithook", "sys._current_frames",
+                      "sys._current_exceptions"))
+_FRAME_ATTRS = frozenset(("tb_frame", "gi_frame", "cr_frame", "ag_frame"))
+_sentry = {"installed": False, "busy": False, "alerts": []}
+
+
+def _is_checker_frame(frame):
+    return frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == _HERE
+
+
+def _is_stdlib_frame(frame):
+    name = frame.f_code.co_filename
+    return name.startswith("<frozen ") or os.path.abspath(name).startswith(_STDLIB_DIR + os.sep)
+
+
+def _caller_is_learner():
+    """Whether the nearest frame (below the hook) outside the stdlib is
+    neither the checker's nor missing (Pyodide's runtime calling in)."""
+    frame = sys._getframe(2)
+    while frame is not None and _is_stdlib_frame(frame):
+        frame = frame.f_back
+    return frame is not None and not _is_checker_frame(frame)
+
+
+def _frame_of(event, args):
+    """The frame an audited frame access hands out, or None."""
+    if event == "sys._getframe":
+        return args[0] if args else None
+    if event == "object.__getattr__" and len(args) == 2 and args[1] in _FRAME_ATTRS:
+        return getattr(args[0], args[1], None)
+    return None
+
+
+def _refusal(event, args):
+    if event in _REFUSED or event.startswith("ctypes."):
+        return event
+    frame = _frame_of(event, args)
+    if _is_checker_frame(frame):
+        return "%s (one of the checker's frames)" % (event if event == "sys._getframe" else args[1])
+    return None
+
+
+def _sentry_hook(event, args):
+    if event == "object.__getattr__":     # thousands per Check (the guard reads __code__): be quick
+        if len(args) != 2 or args[1] not in _FRAME_ATTRS:
+            return
+    elif not (event in _REFUSED or event == "sys._getframe" or event.startswith("ctypes.")):
+        return
+    state = _sentry
+    if state["busy"]:
+        return
+    state["busy"] = True          # the checks below raise audit events of their own
+    try:
+        what = _refusal(event, args)
+        if what is None or not _caller_is_learner():
+            return
+        line = "%s was refused: it reaches the checker's own objects" % what
+        if line not in state["alerts"]:
+            state["alerts"].append(line)
+    finally:
+        state["busy"] = False
+    raise RuntimeError("the Check does not allow %s while it measures your code" % what)
+
+
+def install_sentry():
+    """Add the audit hook (once per interpreter: it cannot be removed)."""
+    if not _sentry["installed"]:
+        sys.addaudithook(_sentry_hook)
+        _sentry["installed"] = True
+
+
+def _run_hooks():
+    """What CPython itself calls back into: (label, current value) pairs."""
+    items = [("sys.settrace", sys.gettrace()), ("sys.setprofile", sys.getprofile()),
+             ("gc.callbacks", tuple(gc.callbacks))]
+    monitoring = getattr(sys, "monitoring", None)
+    if monitoring is not None:
+        for tool in range(6):
+            items.append(("sys.monitoring tool %d" % tool, monitoring.get_tool(tool)))
+    for name in ("SIGINT", "SIGALRM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                items.append(("the %s handler" % name, signal.getsignal(number)))
+            except (ValueError, OSError):
+                pass
+    return items
+
+
+def _same(a, b):
+    """Identity, item by item for tuples (never the objects' own __eq__)."""
+    if type(a) is tuple and type(b) is tuple:
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if type(a) is _MethodType and type(b) is _MethodType:    # a new object on every access
+        return a.__func__ is b.__func__ and a.__self__ is b.__self__
+    return a is b
+
+
+def _restore_run_hook(label, value):
+    if label == "sys.settrace":
+        sys.settrace(value)
+    elif label == "sys.setprofile":
+        sys.setprofile(value)
+    elif label == "gc.callbacks":
+        gc.callbacks[:] = list(value)
+    elif label.startswith("sys.monitoring tool "):
+        tool = int(label.rsplit(" ", 1)[1])
+        monitoring = sys.monitoring
+        if monitoring.get_tool(tool) is not None:
+            monitoring.set_events(tool, 0)
+            monitoring.free_tool_id(tool)
+        if value is not None:
+            monitoring.use_tool_id(tool, value)
+    elif label.startswith("the SIG"):
+        try:
+            signal.signal(getattr(signal, label.split()[1]), value)
+        except (ValueError, OSError, TypeError):
+            pass
+
+
 def _exit_blocked(status=0):
     raise SystemExit("os._exit(%r) was called" % (status,))
 
@@ -71,6 +218,7 @@ class Guard:
         self.watched = []      # (label, obj, names)
         self.path_entry = None
         self._hidden = {}
+        self.run_hooks = []
 
     # -------------------------------------------------------------- setup --
 
@@ -99,6 +247,8 @@ class Guard:
 
     def snapshot(self):
         """Record everything listed in the module docstring."""
+        install_sentry()
+        self.run_hooks = _run_hooks()
         self.items = []
         self.builtins = dict(_BUILTINS)
         for name in OWN_MODULES:
@@ -135,6 +285,16 @@ class Guard:
     def verify(self):
         """Lines naming what changed since snapshot(); originals restored."""
         changed = []
+        _sentry["busy"] = True        # restoring calls sys.settrace etc. itself
+        try:
+            for (label, original), (_, now) in zip(self.run_hooks, _run_hooks()):
+                if not _same(now, original):
+                    changed.append("%s was changed" % label)
+                    _restore_run_hook(label, original)
+        finally:
+            _sentry["busy"] = False
+        changed += [line for line in _sentry["alerts"] if line not in changed]
+        del _sentry["alerts"][:]
         current = _BUILTINS
         for name, value in _list(self.builtins.items()):
             if current.get(name, _MISSING) is not value:

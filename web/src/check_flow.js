@@ -110,6 +110,44 @@ function mergeRows(into, rows) {
   return [...byN.values()].sort((a, b) => a.n - b.n);
 }
 
+/**
+ * Adds one report of a learner row to `record` (n -> the values as they
+ * left Python). A value, once reported, may not change: a later report of
+ * the same size may only add repeats. Learner code that climbs its own
+ * frames to the checker's rows (the route guard.py cannot refuse) could
+ * otherwise rewrite measurements already taken. False when it changed.
+ */
+export function recordRow(record, row) {
+  if (!row || !Number.isFinite(row.n)) return true;
+  const seen = record.get(row.n);
+  const now = {
+    time: Array.isArray(row.time) ? [...row.time] : [],
+    results: Array.isArray(row.results) ? row.results.map((r) => r?.key) : [],
+    steps: row.steps ?? null,
+    peak_bytes: row.peak_bytes ?? null,
+  };
+  if (!seen) { record.set(row.n, now); return true; }
+  const extends_ = (before, after) => before.length <= after.length && before.every((v, i) => v === after[i]);
+  const kept = (before, after) => before === null || before === after;
+  const ok = extends_(seen.time, now.time) && extends_(seen.results, now.results)
+    && kept(seen.steps, now.steps) && kept(seen.peak_bytes, now.peak_bytes);
+  if (ok) record.set(row.n, now);
+  return ok;
+}
+
+/** Sizes whose series points (as the worker sent them) are not values it reported in its rows. */
+export function seriesNotInRecord(record, series) {
+  const bad = new Set();
+  const check = (s, has) => {
+    if (!s?.n) return;
+    s.n.forEach((n, i) => { const r = record.get(n); if (!r || !has(r, s.y[i])) bad.add(n); });
+  };
+  check(series?.time, (r, y) => r.time.includes(y));
+  check(series?.steps, (r, y) => r.steps === y);
+  check(series?.memory, (r, y) => r.peak_bytes === y);
+  return [...bad];
+}
+
 /** {time, steps, memory} series from rows, one point per n (the best repeat). */
 export function seriesFromRows(rows) {
   const out = { time: { n: [], y: [] }, steps: { n: [], y: [] }, memory: { n: [], y: [] } };
@@ -170,6 +208,9 @@ export async function runCheck(ex, code, transports, options = {}) {
   // The reference's results, as they left Python before any learner code
   // ran: the copy the Check trusts (check_start's copy must equal it).
   let sealed = null;
+  // The learner's rows as they were reported, one measurement at a time.
+  const reported = new Map();
+  const changedAt = new Set();
   const hooks = {
     progress(p) {
       if (phase === 'start' && p?.row && 'expected' in p.row && !('n' in p.row)) {
@@ -179,7 +220,10 @@ export async function runCheck(ex, code, transports, options = {}) {
       }
       if (p?.row) {
         if (phase === 'start') out.reference.rows = mergeRows(out.reference.rows, [p.row]);
-        else out.rows = mergeRows(out.rows, [p.row]);
+        else {
+          if (!recordRow(reported, p.row)) changedAt.add(p.row.n);
+          out.rows = mergeRows(out.rows, [p.row]);
+        }
       }
       update(p || {});
     },
@@ -261,7 +305,12 @@ export async function runCheck(ex, code, transports, options = {}) {
     out.series = result.series || seriesFromRows(out.rows);
     out.tooSlow = result.too_slow || null;
     out.notes.push(...(result.notes || []));
+    for (const row of out.rows) if (!recordRow(reported, row)) changedAt.add(row.n);
+    for (const n of seriesNotInRecord(reported, result.series)) changedAt.add(n);
     out.tampered = [...new Set([...out.tampered, ...(result.tampered || [])])];
+    if (changedAt.size) {
+      out.tampered.push(`your function's measurements at n = ${[...changedAt].sort((a, b) => a - b).join(', ')} changed after they were taken`);
+    }
     if (out.tampered.length) return tamperedOutcome(out, finish);
     const error = result.error || null;
     if (error) {
