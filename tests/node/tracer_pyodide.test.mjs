@@ -96,6 +96,11 @@ test('32-bit facts: pointer size, list sizes and capacity, interned strings, imm
   assert.notEqual(m.b, m.c);
   assert.equal(objects.get(a.items[0]).shared, 'small-int');
   assert.equal(objects.get(a.items[0]).immortal, true);
+  const facts = JSON.parse(py.pyimport('worker_host').platform_json());
+  assert.equal(facts.empty_list_size, py.runPython('import sys\nsys.getsizeof([])'), 'measured by this Python');
+  assert.equal(facts.empty_list_size, r.platform.empty_list_size, 'the page\'s note and the trace agree');
+  assert.deepEqual(facts.desktop_64, r.platform.desktop_64);
+  assert.ok(facts.desktop_64.empty_list_size > facts.empty_list_size, 'the 64-bit desktop figure is the larger');
 });
 
 test('function locals: refcount without the tracer share; default list shared by calls', () => {

@@ -12,6 +12,7 @@ kind of checks in Pyodide. Ends with "N passed, N failed".
 
 import json
 import os
+import struct
 import sys
 import traceback
 
@@ -202,6 +203,18 @@ def test_sizes_are_getsizeof():
     assert objects[m["t"]]["size"] == sys.getsizeof((1, 2))
     assert objects[m["f"]]["size"] == sys.getsizeof(1.5)
     assert r["platform"]["pointer_size"] == tracer.POINTER_SIZE
+
+
+def test_platform_facts_are_measured_and_desktop_64_holds_here():
+    facts = json.loads(worker_host.platform_json())
+    assert facts["pointer_size"] == struct.calcsize("P")
+    assert facts["empty_list_size"] == sys.getsizeof([])
+    assert facts["desktop_64"] == tracer.DESKTOP_64
+    r = trace("a = 1\n")
+    assert {k: r["platform"][k] for k in facts} == facts, "a trace carries the same facts"
+    if struct.calcsize("P") == 8 and sys.platform != "emscripten":
+        # The one stated figure: this 64-bit desktop python3 must agree with it.
+        assert tracer.DESKTOP_64 == {"pointer_size": 8, "empty_list_size": sys.getsizeof([])}
 
 
 def test_default_mutable_argument_is_one_list_in_defaults():

@@ -44,7 +44,7 @@ import sys
 import traceback
 import types
 
-__all__ = ["trace", "FILENAME", "DEFAULT_MAX_STEPS", "DEFAULT_MAX_OBJECTS"]
+__all__ = ["trace", "platform_facts", "FILENAME", "DEFAULT_MAX_STEPS", "DEFAULT_MAX_OBJECTS", "DESKTOP_64"]
 
 FILENAME = "<visualize>"
 DEFAULT_MAX_STEPS = 1000
@@ -52,6 +52,11 @@ DEFAULT_MAX_OBJECTS = 150
 REPR_CHARS = 60                 # a short repr: the box is narrow
 OUTPUT_CAP = 100_000            # characters of printed output kept
 POINTER_SIZE = struct.calcsize("P")
+# The one figure here that is not read from the running interpreter: what
+# 64-bit desktop CPython (3.11 to 3.14, the default build) measures, for the
+# page's note beside Pyodide's own figures. tests/py/test_tracer.py checks
+# it against the desktop python3 that runs `make test` when that is 64-bit.
+DESKTOP_64 = {"pointer_size": 8, "empty_list_size": 56}
 # Before 3.13 the settrace callback gets a frame whose f_locals dict holds
 # one more reference to each local (PEP 667 removed that dict in 3.13).
 _FLOCALS_COPY = sys.version_info < (3, 13)
@@ -504,10 +509,9 @@ class _Recorder:
     def result(self, error):
         return {
             "version": sys.version.split()[0],
-            "platform": {"pointer_size": POINTER_SIZE, "empty_list_size": _EMPTY_LIST_SIZE,
-                         "wasm": sys.platform == "emscripten", "platform": sys.platform,
-                         "interned_test": "sys._is_interned" if _is_interned else "code constants",
-                         "immortal_test": bool(_is_immortal)},
+            "platform": dict(platform_facts(),
+                             interned_test="sys._is_interned" if _is_interned else "code constants",
+                             immortal_test=bool(_is_immortal)),
             "limits": {"max_steps": self.max_steps, "max_objects": self.max_objects},
             "records": self.records,
             "steps": self.steps,
@@ -516,6 +520,13 @@ class _Recorder:
             "stopped": self.stopped,
             "error": error,
         }
+
+
+def platform_facts():
+    """This interpreter's pointer size and empty-list size, and the 64-bit desktop's."""
+    return {"pointer_size": POINTER_SIZE, "empty_list_size": _EMPTY_LIST_SIZE,
+            "wasm": sys.platform == "emscripten", "platform": sys.platform,
+            "version": sys.version.split()[0], "desktop_64": dict(DESKTOP_64)}
 
 
 def _describe(exc, tb_frames_only=True):

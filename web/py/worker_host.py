@@ -10,6 +10,7 @@ JSON text; each returns JSON text (or None).
     check_start(request_json, hooks) -> JSON   (see check_session.py)
     check_round(request_json, hooks) -> JSON
     trace_code(request_json)       -> JSON   (the Visualize button; see tracer.py)
+    platform_json()                -> JSON   (sizes measured here, for the page's 32-bit note)
 
 hooks is the worker's JS object: clock() (performance.now() / 1000, bound
 before any learner code runs), progress(fraction, message, row_json),
@@ -24,7 +25,7 @@ import check_session
 import checker
 import tracer
 
-__all__ = ["run_code", "check_start", "check_round", "trace_code"]
+__all__ = ["run_code", "check_start", "check_round", "trace_code", "platform_json"]
 
 _RECURSION_LIMIT = sys.getrecursionlimit()
 _EDITOR = "<editor>"
@@ -87,6 +88,11 @@ def trace_code(request_json):
             max_objects=request.get("max_objects") or tracer.DEFAULT_MAX_OBJECTS))
     finally:
         _flush()
+
+
+def platform_json():
+    """tracer.platform_facts() as JSON: pointer and empty-list sizes of this Python."""
+    return json.dumps(tracer.platform_facts())
 
 
 def _flush():

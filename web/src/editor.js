@@ -10,7 +10,7 @@ import { indentWithTab } from '@codemirror/commands';
 import { syntaxHighlighting } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import { python as pythonLanguage } from '@codemirror/lang-python';
-import { python, explainError, wantsSizeNote, SIZE_NOTE } from './python_client.js';
+import { python, explainError, wantsSizeNote, sizeNote } from './python_client.js';
 import { el, uniqueId, announce } from './dom.js';
 import { lineMark } from './line_mark.js';
 import { addVisualizer } from './trace_panel.js';
@@ -226,7 +226,8 @@ export class CodeRunner {
       this.showError(err);
     } finally {
       unsubscribe();
-      if (wantsSizeNote(code)) this.output.node.append(el('p', { class: 'py-size-note', role: 'note' }, SIZE_NOTE));
+      const note = sizeNote(python.platform);
+      if (note && wantsSizeNote(code)) this.output.node.append(el('p', { class: 'py-size-note', role: 'note' }, note));
       this.setRunning(false);
       if (this.status.textContent) announce(this.status.textContent);
     }

@@ -33,6 +33,7 @@ class PythonWorker {
   constructor() {
     this.interrupt = null;
     this.status = 'idle';              // idle | loading | ready
+    this.platform = null;              // tracer.platform_facts() of this Python, once loaded
     this.loading = null;
     this.listeners = new Set();
     this.client = new WorkerClient(() => this.createWorker(), {
@@ -62,6 +63,7 @@ class PythonWorker {
     if (!this.loading) {
       this.setStatus('loading');
       this.loading = this.client.request('load').then((result) => {
+        this.platform = result.platform ?? null;
         this.setStatus('ready');
         return result;
       }, (err) => {
@@ -99,6 +101,11 @@ class PythonClient {
 
   get status() {
     return this.worker.status;
+  }
+
+  /** Sizes measured in this Python (tracer.platform_facts()); null until it has loaded. */
+  get platform() {
+    return this.worker.platform;
   }
 
   /** listener(status) for 'idle' | 'loading' | 'ready'; returns an unsubscribe function. */
@@ -219,6 +226,11 @@ export class CheckSession {
 
   get status() {
     return this.worker.status;
+  }
+
+  /** Sizes measured in this Python (tracer.platform_facts()); null until it has loaded. */
+  get platform() {
+    return this.worker.platform;
   }
 
   async request(type, payload, { onProgress, onStream, timeoutMs = 0 } = {}) {
@@ -375,4 +387,18 @@ export function wantsSizeNote(code) {
   return true;
 }
 
-export const SIZE_NOTE = 'Note: this Python is Pyodide, 32-bit WebAssembly, so object sizes differ from 64-bit desktop CPython: sys.getsizeof([]) is 28 bytes here but 56 on a 64-bit laptop, and pointers are 4 bytes instead of 8. Growth patterns are the same; the lesson states 64-bit figures.';
+/**
+ * The note beside object sizes when this Python's pointers are narrower than
+ * the 64-bit desktop's, or null. platform is tracer.platform_facts() (a
+ * trace's `platform`, or python.platform): every figure comes from there,
+ * measured by the running interpreter, and the desktop's from its desktop_64.
+ */
+export function sizeNote(platform) {
+  const desktop = platform?.desktop_64;
+  if (!desktop || !platform.pointer_size || platform.pointer_size >= desktop.pointer_size) return null;
+  const bits = platform.pointer_size * 8;
+  const here = platform.wasm ? `Pyodide, ${bits}-bit WebAssembly` : `a ${bits}-bit build of CPython`;
+  return `Note: this Python is ${here}, so object sizes differ from 64-bit desktop CPython. `
+    + `Measured here: sys.getsizeof([]) is ${platform.empty_list_size} bytes and a pointer is ${platform.pointer_size} bytes; `
+    + `64-bit desktop CPython gives ${desktop.empty_list_size} and ${desktop.pointer_size}. Growth patterns are the same; the lesson states 64-bit figures.`;
+}

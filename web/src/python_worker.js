@@ -4,7 +4,7 @@
 // /home/pyodide/memperf, imports worker_host and calls its functions.
 //
 // Requests (the protocol is worker_serve.js's):
-//   {type: 'load'}                         -> {version}
+//   {type: 'load'}                         -> {version, platform}        worker_host.platform_json
 //   {type: 'run', code}                    -> {outputChars, droppedChars}   worker_host.run_code
 //   {type: 'check-start', request}         -> check_start's JSON, parsed   worker_host.check_start
 //   {type: 'check-round', request}         -> check_round's JSON, parsed   worker_host.check_round
@@ -74,7 +74,7 @@ async function pyodide() {
       // Kept for the worker's life: the functions as they were at import,
       // whatever learner code later assigns to worker_host's names.
       const module = py.pyimport('worker_host');
-      for (const name of ['run_code', 'check_start', 'check_round', 'trace_code']) {
+      for (const name of ['run_code', 'check_start', 'check_round', 'trace_code', 'platform_json']) {
         const fn = module[name];
         if (typeof fn !== 'function') throw new Error(`worker_host.py has no ${name}()`);
         host[name] = fn.copy();
@@ -175,7 +175,10 @@ function parseAnswer(text, name) {
 }
 
 const handlers = {
-  load: async () => ({ version: (await pyodide()).version }),
+  load: async () => {
+    const py = await pyodide();
+    return { version: py.version, platform: parseAnswer(host.platform_json(), 'platform_json') };
+  },
 
   run(py, message, ctx) {
     const { value, output } = callHost(py, ctx, 'run_code', String(message.code || ''));

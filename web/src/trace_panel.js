@@ -7,7 +7,7 @@
 // picture and is built from the same list as the arrows (memory_diagram.js).
 import { EditorView } from '@codemirror/view';
 import { StateEffect } from '@codemirror/state';
-import { python, explainError, RUN_TIME_LIMIT_MS, SIZE_NOTE } from './python_client.js';
+import { python, explainError, RUN_TIME_LIMIT_MS, sizeNote } from './python_client.js';
 import { drawDiagram, references, stepObjects } from './memory_diagram.js';
 import { el, uniqueId, announce } from './dom.js';
 import { lineMark } from './line_mark.js';
@@ -122,7 +122,8 @@ class TracePanel {
     const notices = [];
     if (trace.stopped) notices.push(['trace-limit', trace.stopped.message]);
     if (trace.error) notices.push(['trace-error', `The program raised ${trace.error.kind}${trace.error.line ? ` on line ${trace.error.line}` : ''}: ${trace.error.message}. The steps up to the error are shown.`]);
-    if (trace.platform?.pointer_size === 4) notices.push(['trace-size-note', SIZE_NOTE]);
+    const note = sizeNote(trace.platform);
+    if (note) notices.push(['trace-size-note', note]);
     this.notices.replaceChildren(...notices.map(([cls, text]) => el('p', { class: `trace-notice ${cls}`, role: 'note' }, text)));
     if (!trace.steps.length) {
       this.status.textContent = 'Nothing ran, so there is nothing to draw.';
