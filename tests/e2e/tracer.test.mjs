@@ -3,7 +3,7 @@
 // step limit; keyboard stepping; the table lists the arrows' references;
 // next change of a name, find by id, the hide-shared toggle, the object
 // limit's notice, a cycle drawn once and collected by gc.collect();
-// axe finds no WCAG A/AA violations in the panel. Screenshots go to
+// the toggle kept for the session and a stale find box cleared; axe finds no WCAG A/AA violations in the panel. Screenshots go to
 // build/screens/ (light and dark) for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -192,6 +192,39 @@ test('show everything by default; the toggle hides small ints and interned strin
   assert.equal(await rowOfN.locator('td').last().textContent(), 'inside the slot');
   assert.deepEqual(await pictureRefs(), await tableRefs(), 'the table follows the toggle');
   await toggle.uncheck();
+});
+
+test('the toggle holds for the session (re-run, another page); a find box that no longer matches is cleared', async () => {
+  await visualize("n = 5\nitems = [n, int('1000')]\n");
+  const toggle = block.locator('.trace-hide input');
+  const find = block.locator('.trace-tools input[aria-label="Object id to find"]');
+  const { names } = await arrowsAndTable();
+  await block.locator('.trace-tools select').selectOption('items');
+  await find.fill(names.items);
+  await block.locator('.trace-find').click();
+  await toggle.check();
+  assert.match(await block.locator('.trace-summary').textContent(), /2 drawn as boxes and 1 written inside their slots/, 'the words count what is drawn');
+  await visualize("n = 5\nitems = [n, n]\nother = 'x'\n");
+  assert.equal(await toggle.isChecked(), true, 'a re-run keeps the toggle');
+  assert.equal(await block.locator('.memory-diagram g.object.is-shared').count(), 0);
+  assert.deepEqual(await pictureRefs(), await tableRefs(), 'the table follows the kept toggle');
+  assert.equal(await find.inputValue(), '', 'the old list id is in no step of the new trace');
+  assert.equal(await block.locator('.trace-tools select').inputValue(), 'items', 'the name followed is still there');
+  const small = (await arrowsAndTable()).names.n;
+  await find.fill(small);
+  await visualize('n = 5\n');
+  assert.equal(await find.inputValue(), small, 'the small int 5 is one object: its id still matches');
+  await page.goto(`${site.baseUrl}#/02_references_vs_values`);
+  await block.waitFor();
+  await visualize('a = [1]\nb = a\n');
+  assert.equal(await toggle.isChecked(), true, 'another page: the session choice holds');
+  assert.equal(await find.inputValue(), '', 'a new page starts with an empty find box');
+  assert.deepEqual(await pictureRefs(), await tableRefs());
+  await toggle.uncheck();
+  await page.goto(`${site.baseUrl}#/01_memory_basics`);
+  await block.waitFor();
+  await visualize('a = [1]\n');
+  assert.equal(await toggle.isChecked(), false, 'unchecked is remembered too');
 });
 
 test('past the objects-per-step limit a notice says the step is cut', async () => {

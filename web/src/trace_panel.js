@@ -24,6 +24,27 @@ function markTraceLine(view, line) {
   view.dispatch({ effects: scroll ? [...effects, scroll] : effects });
 }
 
+// ------------------------------------------- the toggle, for the session --
+// "Hide small ints and interned strings" is a way of reading diagrams, not a
+// property of one run: the choice holds for every Visualize of every editor
+// until the tab is closed (sessionStorage, so a reload keeps it too). The
+// default, and the fallback when storage is off, is to show everything.
+
+const HIDE_KEY = 'memperf.trace.hide_shared';
+let hideSharedChoice = null;
+
+function hideShared() {
+  if (hideSharedChoice === null) {
+    try { hideSharedChoice = sessionStorage.getItem(HIDE_KEY) === '1'; } catch { hideSharedChoice = false; }
+  }
+  return hideSharedChoice;
+}
+
+function rememberHideShared(on) {
+  hideSharedChoice = on;
+  try { sessionStorage.setItem(HIDE_KEY, on ? '1' : '0'); } catch { /* storage off: this visit only */ }
+}
+
 // ------------------------------------------------------------------ panel --
 
 const LIMIT_NOTE = (n) => `This step reaches more objects than the limit of ${n}: the first ${n} found are drawn.`;
@@ -33,7 +54,7 @@ class TracePanel {
     this.runner = runner;
     this.trace = null;
     this.index = 0;
-    this.hideShared = false;
+    this.hideShared = hideShared();
     this.nameColours = new Map();
     this.focusId = null;
     this.token = {};
@@ -53,7 +74,8 @@ class TracePanel {
     this.nameSelect = el('select', { class: 'trace-name-select', 'aria-label': 'Name to follow' });
     this.findInput = el('input', { type: 'text', inputmode: 'numeric', class: 'trace-find-input', placeholder: 'id', 'aria-label': 'Object id to find', size: '14',
       onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); this.find(); } } });
-    this.hideToggle = el('input', { type: 'checkbox', id: `${id}-hide`, onchange: () => { this.hideShared = this.hideToggle.checked; this.draw(); } });
+    this.hideToggle = el('input', { type: 'checkbox', id: `${id}-hide`, onchange: () => { rememberHideShared(this.hideToggle.checked); this.hideShared = this.hideToggle.checked; this.draw(); } });
+    this.hideToggle.checked = this.hideShared;
     this.figure = el('div', { class: 'trace-figure', tabindex: '0', role: 'group', 'aria-roledescription': 'memory diagram',
       'aria-label': 'Memory diagram. Left and Right arrow keys step; Home and End go to the first and last step.', onkeydown: (e) => this.onKey(e) });
     this.summary = el('p', { class: 'trace-summary', id: `${id}-summary` });
@@ -118,7 +140,15 @@ class TracePanel {
     for (const step of trace.steps) for (const f of step.frames) for (const [name] of f.locals) {
       if (!this.nameColours.has(name)) this.nameColours.set(name, this.nameColours.size);
     }
+    // A re-run keeps what still makes sense: the name followed if the new
+    // trace has it, the id looked for if an object of the new trace has it
+    // (small ints keep theirs), the toggle as chosen in this session.
+    const followed = this.nameSelect.value;
     this.nameSelect.replaceChildren(...[...this.nameColours.keys()].map((n) => el('option', { value: n }, n)));
+    if (this.nameColours.has(followed)) this.nameSelect.value = followed;
+    const sought = Number(this.findInput.value.trim());
+    if (this.findInput.value && !trace.steps.some((_, i) => stepObjects(trace, i).has(sought))) this.findInput.value = '';
+    this.hideShared = this.hideToggle.checked = hideShared();
     const notices = [];
     if (trace.stopped) notices.push(['trace-limit', trace.stopped.message]);
     if (trace.error) notices.push(['trace-error', `The program raised ${trace.error.kind}${trace.error.line ? ` on line ${trace.error.line}` : ''}: ${trace.error.message}. The steps up to the error are shown.`]);
@@ -162,7 +192,10 @@ class TracePanel {
     this.figure.replaceChildren(...[cut, svg].filter(Boolean));
     const objects = stepObjects(trace, this.index);
     const names = step.frames.reduce((s, f) => s + f.locals.length, 0);
-    this.summary.textContent = `Step ${this.index + 1} of ${n}, ${step.line ? `before line ${step.line} runs` : 'after the last line'}: ${names} name${names === 1 ? '' : 's'}, ${objects.size} object${objects.size === 1 ? '' : 's'}. The table below lists every reference.`;
+    // Counted from the picture, so the words and the boxes cannot disagree.
+    const boxes = svg.querySelectorAll('g.object').length;
+    const written = boxes < objects.size && this.hideShared ? `, ${boxes} drawn as boxes and ${objects.size - boxes} written inside their slots` : '';
+    this.summary.textContent = `Step ${this.index + 1} of ${n}, ${step.line ? `before line ${step.line} runs` : 'after the last line'}: ${names} name${names === 1 ? '' : 's'}, ${objects.size} object${objects.size === 1 ? '' : 's'}${written}. The table below lists every reference.`;
     const refs = references(trace, this.index, { hideShared: this.hideShared });
     this.tableBody.replaceChildren(...refs.map((r) => el('tr', { dataset: { to: String(r.to), kind: r.fromKind } },
       el('td', {}, r.frame || r.from), el('td', {}, r.fromKind === 'name' ? r.from : r.slot), el('td', { class: 'num' }, String(r.to)),
