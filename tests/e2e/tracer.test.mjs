@@ -3,7 +3,9 @@
 // step limit; keyboard stepping; the table lists the arrows' references;
 // next change of a name, find by id, the hide-shared toggle, the object
 // limit's notice, a cycle drawn once and collected by gc.collect();
-// the toggle kept for the session and a stale find box cleared; axe finds no WCAG A/AA violations in the panel. Screenshots go to
+// the toggle kept for the session and a stale find box cleared; a wide
+// diagram scrolling inside its box at 1280x900 and 390px, the page never
+// sideways; axe finds no WCAG A/AA violations in the panel. Screenshots go to
 // build/screens/ (light and dark) for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -225,6 +227,38 @@ test('the toggle holds for the session (re-run, another page); a find box that n
   await block.waitFor();
   await visualize('a = [1]\n');
   assert.equal(await toggle.isChecked(), false, 'unchecked is remembered too');
+});
+
+test('a wide diagram scrolls inside its box at 1280x900 and on a 390px phone; Shift+arrows scroll it', async () => {
+  const code = "rows = [list(range(i, i + 12)) for i in range(8)]\nt = tuple(rows)\nword = 'abcdefghijklmnopqrstuvwxyz_' * 3\n";
+  const phone = await openPage(site, '#/01_memory_basics', { viewport: { width: 390, height: 844 } });
+  try {
+    for (const [label, p] of [['desktop', page], ['phone', phone]]) {
+      const b = p.locator('.py-runner').first();
+      await b.waitFor();
+      await setCode(b, code);
+      await b.locator('.py-visualize').click();
+      await b.locator('.trace-position').filter({ hasText: /Step \d+ of \d+/ }).waitFor({ timeout: 120000 });
+      await b.locator('.trace-table summary').click();
+      const m = await p.evaluate(() => {
+        const fig = document.querySelector('.trace-figure');
+        const rightmost = Math.max(...[...document.querySelectorAll('.trace-panel, .trace-panel *')].filter((e) => !e.closest('.trace-figure svg, .trace-table-scroll table')).map((e) => e.getBoundingClientRect().right));
+        return { page: document.documentElement.scrollWidth, inner: innerWidth, fig: [fig.clientWidth, fig.scrollWidth], rightmost };
+      });
+      assert.ok(m.page <= m.inner, `${label}: the page does not scroll sideways (${m.page} > ${m.inner})`);
+      assert.ok(m.rightmost <= m.inner, `${label}: nothing in the panel reaches past the window (${m.rightmost})`);
+      assert.ok(m.fig[1] > m.fig[0], `${label}: the wide diagram scrolls inside its box (${m.fig})`);
+      await b.locator('.trace-figure').focus();
+      const before = await b.locator('.trace-position').textContent();
+      await p.keyboard.press('Shift+ArrowRight');
+      await p.waitForFunction(() => document.querySelector('.trace-figure').scrollLeft > 0);
+      assert.equal(await b.locator('.trace-position').textContent(), before, 'Shift+Right scrolls, it does not step');
+      await b.locator('.trace-figure').scrollIntoViewIfNeeded();
+      await p.screenshot({ path: `build/screens/tracer_wide_${label}.png` });
+    }
+  } finally {
+    await phone.context().close();
+  }
 });
 
 test('past the objects-per-step limit a notice says the step is cut', async () => {

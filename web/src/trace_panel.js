@@ -64,10 +64,10 @@ class TracePanel {
     this.status = el('p', { class: 'trace-status', role: 'status', 'aria-live': 'polite' });
     this.notices = el('div', { class: 'trace-notices' });
     const b = (label, text, fn, cls = '') => el('button', { type: 'button', class: `button small ${cls}`, 'aria-label': label, onclick: fn }, text);
-    this.firstButton = b('First step', '⏮', () => this.go(0));
+    this.firstButton = b('First step', '|◀ First', () => this.go(0));
     this.backButton = b('Step back', '◀ Back', () => this.go(this.index - 1));
     this.forwardButton = b('Step forward', 'Forward ▶', () => this.go(this.index + 1), 'trace-forward');
-    this.lastButton = b('Last step', '⏭', () => this.go(this.trace.steps.length - 1));
+    this.lastButton = b('Last step', 'Last ▶|', () => this.go(this.trace.steps.length - 1));
     this.slider = el('input', { type: 'range', min: '0', max: '0', value: '0', class: 'trace-slider', 'aria-label': 'Step', oninput: () => this.go(Number(this.slider.value)) });
     this.position = el('span', { class: 'trace-position' });
     this.lineText = el('code', { class: 'trace-line-text' });
@@ -77,7 +77,7 @@ class TracePanel {
     this.hideToggle = el('input', { type: 'checkbox', id: `${id}-hide`, onchange: () => { rememberHideShared(this.hideToggle.checked); this.hideShared = this.hideToggle.checked; this.draw(); } });
     this.hideToggle.checked = this.hideShared;
     this.figure = el('div', { class: 'trace-figure', tabindex: '0', role: 'group', 'aria-roledescription': 'memory diagram',
-      'aria-label': 'Memory diagram. Left and Right arrow keys step; Home and End go to the first and last step.', onkeydown: (e) => this.onKey(e) });
+      'aria-label': 'Memory diagram. Left and Right arrow keys step; Home and End go to the first and last step; Shift with Left or Right scrolls a wide diagram.', onkeydown: (e) => this.onKey(e) });
     this.summary = el('p', { class: 'trace-summary', id: `${id}-summary` });
     this.tableBody = el('tbody');
     this.output = el('pre', { class: 'trace-output', hidden: true, tabindex: '0', 'aria-label': 'Output printed up to this step' });
@@ -98,10 +98,10 @@ class TracePanel {
       this.status, this.notices,
       this.figure, this.summary,
       el('details', { class: 'trace-table' }, el('summary', {}, 'References as a table (the same as the picture)'),
-        el('table', { class: 'data' },
+        el('div', { class: 'trace-table-scroll' }, el('table', { class: 'data' },
           el('caption', {}, 'Each row is one reference: a name or a container slot, and the id of the object it points to.'),
           el('thead', {}, el('tr', {}, ...['In', 'Name or slot', 'Object id', 'Type', 'Value', 'Drawn'].map((h) => el('th', { scope: 'col' }, h)))),
-          this.tableBody)),
+          this.tableBody))),
       this.output, this.legend);
     this.figure.setAttribute('aria-describedby', `${id}-summary`);
     runner.toolbar.insertBefore(this.button, runner.stopButton);
@@ -207,8 +207,14 @@ class TracePanel {
   }
 
   onKey(event) {
+    if (event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+      // The arrows step, so the keyboard's way across a wide diagram is Shift.
+      event.preventDefault();
+      this.figure.scrollBy({ left: (event.key === 'ArrowRight' ? 1 : -1) * Math.max(80, this.figure.clientWidth * 0.6) });
+      return;
+    }
     const keys = { ArrowRight: this.index + 1, ArrowLeft: this.index - 1, Home: 0, End: (this.trace?.steps.length ?? 1) - 1 };
-    if (!(event.key in keys) || !this.trace) return;
+    if (!(event.key in keys) || !this.trace || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     this.go(keys[event.key]);
   }
