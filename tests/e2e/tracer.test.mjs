@@ -193,6 +193,17 @@ test('show everything by default; the toggle hides small ints and interned strin
   const rowOfN = block.locator('.trace-table tbody tr[data-kind="name"]').filter({ has: page.locator('td:nth-child(2)', { hasText: /^n$/ }) });
   assert.equal(await rowOfN.locator('td').last().textContent(), 'inside the slot');
   assert.deepEqual(await pictureRefs(), await tableRefs(), 'the table follows the toggle');
+  await block.locator('.trace-figure').focus();
+  await page.keyboard.press('Home');
+  for (let i = 1; ; i += 1) {
+    assert.equal(await position(), `Step ${i} of 7`);
+    assert.deepEqual(await pictureRefs(), await tableRefs(), `step ${i}, stepped by keyboard with the toggle on`);
+    const boxes = await block.locator('.memory-diagram g.object').count();
+    const summary = await block.locator('.trace-summary').textContent();
+    assert.ok(summary.includes(` ${boxes} drawn as boxes`) || !/drawn as boxes/.test(summary), `${summary} (${boxes} boxes)`);
+    if (i === 7) break;
+    await page.keyboard.press('ArrowRight');
+  }
   await toggle.uncheck();
 });
 
