@@ -254,11 +254,13 @@ test('a wide diagram scrolls inside its box at 1280x900 and on a 390px phone; Sh
       const m = await p.evaluate(() => {
         const fig = document.querySelector('.trace-figure');
         const rightmost = Math.max(...[...document.querySelectorAll('.trace-panel, .trace-panel *')].filter((e) => !e.closest('.trace-figure svg, .trace-table-scroll table')).map((e) => e.getBoundingClientRect().right));
-        return { page: document.documentElement.scrollWidth, inner: innerWidth, fig: [fig.clientWidth, fig.scrollWidth], rightmost };
+        const table = document.querySelector('.trace-table-scroll');
+        return { page: document.documentElement.scrollWidth, inner: innerWidth, fig: [fig.clientWidth, fig.scrollWidth], rightmost, table: [table.clientWidth, table.scrollWidth] };
       });
       assert.ok(m.page <= m.inner, `${label}: the page does not scroll sideways (${m.page} > ${m.inner})`);
       assert.ok(m.rightmost <= m.inner, `${label}: nothing in the panel reaches past the window (${m.rightmost})`);
       assert.ok(m.fig[1] > m.fig[0], `${label}: the wide diagram scrolls inside its box (${m.fig})`);
+      assert.ok(m.table[1] <= m.table[0], `${label}: the table's six columns fit without scrolling (${m.table})`);
       await b.locator('.trace-figure').focus();
       const before = await b.locator('.trace-position').textContent();
       await p.keyboard.press('Shift+ArrowRight');
