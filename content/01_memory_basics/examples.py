@@ -203,9 +203,8 @@ for low in (0, 1000):
           f" tracemalloc {used:,} bytes")
     del numbers
 tracemalloc.stop()
-# Desktop CPython 3.11: 8,056 and 31,832, then 8,056 and 40,056 (0..256 are
-# cached; every other int costs 32 bytes). Pyodide: 4,028 and about 15 KB,
-# then 4,028 and about 18 KB.
+# The small ints of the first list are cached, so it costs less than the
+# second; the lesson gives both figures for desktop CPython and Pyodide.
 
 
 # %% example: A size that counts shared objects once

@@ -216,3 +216,63 @@ def dicts_keep_insertion_order():
     del d["a"]
     d["a"] = None
     return list(d) == ["b", "c", "a"]
+
+
+def header_bytes():
+    """The header every object starts with: a bare object() is nothing else."""
+    return str(sys.getsizeof(object()))
+
+
+def gc_header_bytes():
+    """The collector's hidden header: what getsizeof adds to __sizeof__."""
+    return str(sys.getsizeof([]) - [].__sizeof__())
+
+
+def int_size(value):
+    return str(sys.getsizeof(value))
+
+
+def uncached_below(stop):
+    """How many of 0..stop-1 are not the shared small-int object."""
+    return str(sum(1 for i in range(stop) if int(str(i)) is not int(str(i))))
+
+
+def small_int_range():
+    """The cached small ints, as "LOW to HIGH": the run of values around 0
+    for which two separately computed ints are one object."""
+    def cached(i):
+        return int(str(i)) is int(str(i))
+    low, high = 0, 0
+    while cached(low - 1):
+        low -= 1
+    while cached(high + 1):
+        high += 1
+    return f"{low} to {high}"
+
+
+def traced_per_int():
+    """Whole bytes tracemalloc sees per int in list(range(1000, 2000)),
+    none of them cached: the list's own bytes taken out."""
+    total = int(traced_bytes(1000, 2000).replace(",", ""))
+    return str(round((total - sys.getsizeof(list(range(1000, 2000)))) / 1000))
+
+
+def param_refcount():
+    """sys.getrefcount of a function's parameter, for a list that has one
+    other name (3.14 borrows references that 3.11 counts)."""
+    def look(x):
+        return sys.getrefcount(x)
+    box = [None]
+    return str(look(box))
+
+
+def param_refcount_on_311():
+    if sys.version_info[:2] != (3, 11):
+        return "not 3.11"
+    return param_refcount()
+
+
+def item_bytes(code):
+    """array(code).itemsize: bytes per unboxed number."""
+    from array import array
+    return str(array(code).itemsize)
