@@ -276,3 +276,16 @@ def item_bytes(code):
     """array(code).itemsize: bytes per unboxed number."""
     from array import array
     return str(array(code).itemsize)
+
+
+def name_refcount():
+    """sys.getrefcount of a list that has one name: 3.11 adds its own
+    argument, 3.14 borrows that reference."""
+    box = [None]
+    return str(sys.getrefcount(box))
+
+
+def name_refcount_on_311():
+    if sys.version_info[:2] != (3, 11):
+        return "not 3.11"
+    return name_refcount()
