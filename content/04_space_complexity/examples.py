@@ -147,8 +147,8 @@ def tree_height_recursive(children, node=0):
     # A plain loop, so every level is a Python-to-Python call. The one-liner
     # 1 + max((tree_height_recursive(children, c) for c in ...), default=0)
     # recurses *through* max() and a generator, which are C code: in the
-    # browser that kills Python outright at a few hundred levels instead of
-    # raising RecursionError. See "The call stack is memory too".
+    # browser that can kill Python outright, below the recursion limit,
+    # instead of raising RecursionError. See "The call stack is memory too".
     best = 0
     for child in children[node]:
         best = max(best, tree_height_recursive(children, child))

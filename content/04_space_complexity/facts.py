@@ -202,3 +202,35 @@ def deep_recursion(depth):
         return f"{_down(depth):,}"
     finally:
         sys.setrecursionlimit(old)
+
+
+def sort_buffer(n=10_000):
+    """The most list.sort() borrows while it sorts n shuffled floats, as a
+    share of n pointers ("n/2"), read as the tracemalloc peak; and that
+    sorting data already in order borrows nothing."""
+    import random
+
+    rng = random.Random(3)
+    data = [rng.random() for _ in range(n)]
+    peaks = []
+    for _ in range(2):                  # shuffled first, then already sorted
+        tracemalloc.start()
+        data.sort()
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    share = peaks[0] / (n * struct.calcsize("P"))
+    if peaks[1] == 0 and 0.45 <= share <= 0.5:
+        return "n/2"
+    return f"{share:.2f} n, then {peaks[1]} bytes"
+
+
+def small_int_range():
+    """The ints CPython keeps one shared object for: equal values computed
+    at run time are the same object inside the range, new objects outside."""
+    def shared(v):
+        return int(str(v)) is int(str(v))
+
+    low, high = -5, 256
+    if shared(low) and shared(high) and not shared(low - 1) and not shared(high + 1):
+        return f"{low} to {high}"
+    return "another range"
