@@ -191,3 +191,129 @@ def scan_beats_preparation(n=1000):
     random.Random(5).shuffle(values)
     scan = sum(1 for _ in values)          # a miss compares with every item
     return sort_compares(values) > scan
+
+
+# ------------------------------------------- timing shapes (ratios only) --
+# Timings are read as ratios of the fastest of several interleaved runs; the thresholds are generous, and a
+# check that misses its band is measured again (at most three times) before
+# it gives the measured figure instead of the prose's text.
+
+def _fastest(calls, repeats):
+    """The fastest time of each zero-argument call, run in turn `repeats`
+    times. On desktop CPython the clock is this thread's CPU time, which
+    other programs holding the CPU do not inflate; Pyodide has no such
+    clock (its process_time is wall time), so there it is perf_counter."""
+    import time
+
+    clock = time.perf_counter if sys.platform == "emscripten" else time.thread_time
+    best = [float("inf")] * len(calls)
+    for _ in range(repeats):
+        for i, call in enumerate(calls):
+            start = clock()
+            call()
+            best[i] = min(best[i], clock() - start)
+    return best
+
+
+def _grow_local(n):
+    s = ""
+    for _ in range(n):
+        s += "x"
+    return s
+
+
+# The loop as the page's editor runs a cell: top-level code, exec'd in a fresh
+# namespace, so `s` is a global name there.
+_CELL = compile('s = ""\nfor _ in range(n):\n    s += "x"\n', "<cell>", "exec")
+
+
+def _grow_top_level(n):
+    exec(_CELL, {"n": n})
+
+
+def string_growth(scope):
+    """Time of n = 100,000 over n = 25,000 for `s += "x"` n times, with s a
+    local of a function ("local") or a name at the top level of a cell
+    ("top level"). Local: "about 4" (linear, 2.5-6.5); top level:
+    "more than 8" (quadratic)."""
+    grow = _grow_local if scope == "local" else _grow_top_level
+    for _ in range(3):
+        grow(100_000)                     # warm up: the memory is there already
+        small, large = _fastest([lambda: grow(25_000), lambda: grow(100_000)], 5)
+        ratio = large / small
+        if scope == "local" and 2.5 <= ratio <= 6.5:
+            return "about 4"
+        if scope != "local" and ratio > 8:
+            return "more than 8"
+    return f"{ratio:.1f}"
+
+
+def _insertion_sort(items):
+    """Insertion sort, O(n^2): each new item walks left past the larger ones."""
+    out = []
+    for x in items:
+        j = len(out)
+        out.append(x)
+        while j and out[j - 1] > x:
+            out[j] = out[j - 1]
+            j -= 1
+        out[j] = x
+    return out
+
+
+def _merge_sort(items):
+    """Bottom-up merge sort, O(n log n): merge neighbouring runs, 1, 2, 4, ..."""
+    runs = [[x] for x in items]
+    while len(runs) > 1:
+        paired = []
+        for k in range(0, len(runs) - 1, 2):
+            a, b = runs[k], runs[k + 1]
+            merged, i, j = [], 0, 0
+            for _ in range(len(a) + len(b)):
+                if j == len(b) or (i < len(a) and a[i] <= b[j]):
+                    merged.append(a[i])
+                    i += 1
+                else:
+                    merged.append(b[j])
+                    j += 1
+            paired.append(merged)
+        if len(runs) % 2:
+            paired.append(runs[-1])
+        runs = paired
+    return runs[0] if runs else []
+
+
+def insertion_vs_merge(n):
+    """Is pure-Python insertion sort "faster" or "slower" than merge sort on
+    n random floats? Said only when one side takes at most 2/3 of the
+    other's time; "close" otherwise."""
+    import random
+
+    rng = random.Random(f"sort:{n}")
+    data = [rng.random() for _ in range(n)]
+    assert _insertion_sort(data) == _merge_sort(data) == sorted(data)
+    repeats = max(5, 4000 // n)
+    for _ in range(3):
+        ins, mer = _fastest([lambda: _insertion_sort(data), lambda: _merge_sort(data)], repeats)
+        if ins <= mer * 2 / 3:
+            return "faster"
+        if mer <= ins * 2 / 3:
+            return "slower"
+    return "close"
+
+
+# ------------------------------------------------------ dict fullness --
+
+def dict_fill_limit():
+    """The share of its table a dict fills before it grows: a dict's size
+    (sys.getsizeof) changes when it gets its 6th, 11th, 22nd, ... key, one
+    more than 2/3 of a table of 8, 16, 32, ... slots."""
+    d, last, grew_at = {}, sys.getsizeof({}), []
+    for i in range(300):
+        d[i] = i
+        if sys.getsizeof(d) != last:
+            last = sys.getsizeof(d)
+            if len(d) > 1:                # the first key allocates the table
+                grew_at.append(len(d))
+    usable = [2 * 2 ** k // 3 + 1 for k in range(3, 3 + len(grew_at))]
+    return "2/3" if grew_at and grew_at == usable else f"grew at {grew_at}"
