@@ -168,9 +168,11 @@ for n in (10, 20, 25):
           f"cached body ran {memo_calls} times")
 
 # A fresh cache still recurses n levels deep, through the C wrapper at every
-# level: fib_memo(500) raises RecursionError on 3.11, and in the browser
-# about fib_memo(230) kills Python outright. Filling the cache from the
-# bottom keeps every call two levels deep, so any n is safe:
+# level: desktop CPython raises RecursionError at or below the recursion
+# limit, and in the browser a much smaller n can kill Python outright (the
+# lesson gives the depths).
+# Filling the cache from the bottom keeps every call two levels deep, so any
+# n is safe:
 fib_memo.cache_clear()
 for k in range(2_001):
     fib_memo(k)
