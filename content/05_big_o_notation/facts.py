@@ -231,12 +231,19 @@ def _grow_top_level(n):
     exec(_CELL, {"n": n})
 
 
+def _grow_global(n):
+    global _text                          # a function that grows a global name
+    _text = ""
+    while len(_text) < n:
+        _text += "x"
+
+
 def string_growth(scope):
     """Time of n = 100,000 over n = 25,000 for `s += "x"` n times, with s a
-    local of a function ("local") or a name at the top level of a cell
-    ("top level"). Local: "about 4" (linear, 2.5-6.5); top level:
-    "more than 8" (quadratic)."""
-    grow = _grow_local if scope == "local" else _grow_top_level
+    local of a function ("local"), a name at the top level of a cell
+    ("top level") or a global name in a function ("global"). Local:
+    "about 4" (linear, 2.5-6.5); the others: "more than 8" (quadratic)."""
+    grow = {"local": _grow_local, "top level": _grow_top_level, "global": _grow_global}[scope]
     for _ in range(3):
         grow(100_000)                     # warm up: the memory is there already
         small, large = _fastest([lambda: grow(25_000), lambda: grow(100_000)], 5)
