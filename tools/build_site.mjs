@@ -2,7 +2,9 @@
 // wasm core, Pyodide and web/py/*.py (listed in py/manifest.json for the
 // Python worker), turns content/ into data/*.json, and asks the native CLI
 // for the demos (with the C source regions the page shows) and for the
-// growth classes (data/classes.json: the core owns that list). Last,
+// growth classes (data/classes.json: the core owns that list). Pyodide's
+// stdlib zip is the one tools/pyodide_stdlib.mjs writes, with bytecode for
+// the modules Python imports at start (cached in build/pyodide/). Last,
 // sw.js: the service worker with the build's file list (service_worker.mjs).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from './serve.mjs';
 import { writeServiceWorker } from './service_worker.mjs';
+import { buildStdlib } from './pyodide_stdlib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -104,7 +107,7 @@ async function bundle() {
   }
 }
 
-function copyStatic() {
+function copyStatic(stdlib) {
   // The CSP meta tag for hosts that cannot send headers; serve.mjs owns its text.
   const html = fs.readFileSync(path.join(root, 'web/index.html'), 'utf8');
   if (!html.includes('__CSP__')) throw new Error('build_site: web/index.html has no __CSP__ meta tag to fill');
@@ -118,9 +121,10 @@ function copyStatic() {
   for (const file of ['coursecore.mjs', 'coursecore.wasm']) copy(path.join(root, 'build/wasm', file), path.join(dist, 'core', file));
   copyPython();
   const pyodide = path.join(root, 'node_modules/pyodide');
-  for (const file of ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json']) {
+  for (const file of ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json']) {
     copy(path.join(pyodide, file), path.join(dist, 'pyodide', file));
   }
+  copy(stdlib, path.join(dist, 'pyodide/python_stdlib.zip'));
 }
 
 try {
@@ -130,7 +134,7 @@ try {
   buildContent(demos, buildClasses());
   buildOverview(demos);
   await bundle();
-  copyStatic();
+  copyStatic(await buildStdlib());
   const sw = writeServiceWorker(dist);
   console.log(`build_site: ${demos.length} demos -> ${path.relative(process.cwd(), dist) || dist}/ (build ${sw.version}, ${sw.files} files offline)`);
 } catch (e) {
