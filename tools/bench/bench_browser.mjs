@@ -2,7 +2,9 @@
 // learner meets it, in headless Debian Chromium (tests/e2e/harness.mjs
 // serves dist/ with COOP/COEP, like `make serve`).
 //
-//   node tools/bench/bench_browser.mjs [--reps N] [--loads N] [--topic ID] [--exercise NAME]
+//   node tools/bench/bench_browser.mjs [--reps N] [--loads N] [--topic ID] [--exercise NAME] [--ready-only]
+//
+// --ready-only: part 1 only (no Checks), e.g. `--loads 5 --ready-only`.
 //
 // 1. Pyodide time to ready: open a topic page, click Run on its first
 //    example and time, in the page, from the click to "ready" (the status
@@ -15,6 +17,12 @@
 //    the network column counts what the page received from its cache or the
 //    wire, not what crossed the wire.
 //    hot = a second Run on the warm page, Python already loaded.
+//    Then where that time went, from the Run worker's start-up marks
+//    (python_worker.js; window.__course.pythonTiming()), each on the page's
+//    clock in ms from the click (negative: before it, Python started in the
+//    background): the worker was created, its script ran, the wasm was
+//    compiled and instantiated, loadPyodide resolved (stdlib zip in place,
+//    Python initialised), worker_host imported (ready), the first code ran.
 // 2. Check -> verdict for one exercise (default 03_time_complexity
 //    count_pairs), on the warm page with Python loaded: the reference
 //    solution (O(n)) and the topic JSON's `naive` version (O(n^2)), from the
@@ -43,6 +51,7 @@ const TOPIC = option('--topic', '03_time_complexity');
 const EXERCISE = option('--exercise', 'count_pairs');
 const LOAD_TIMEOUT = 120000;
 const CHECK_TIMEOUT = 120000;
+const READY_ONLY = args.includes('--ready-only');
 
 const topicFile = path.join(root, 'dist/data/topics', `${TOPIC}.json`);
 if (!fs.existsSync(topicFile)) {
@@ -118,11 +127,24 @@ async function timeFirstRun(page) {
   await page.waitForFunction(() => window.__benchRun.done != null, null, { timeout: 5000 }).catch(() => {});
   const t = await page.evaluate(() => window.__benchRun);
   if (!/^Done/.test(t.status)) throw new Error(`the example did not run: status "${t.status}"`);
+  const marks = await page.evaluate(() => window.__course?.pythonTiming?.() || null);
   return {
+    marks: marks && phases(marks, t.click),
     loading: t.loadingSeen,
     ready: t.ready == null ? null : t.ready - t.click,
     output: t.output == null ? null : t.output - t.click,
     done: t.done == null ? null : t.done - t.click,
+  };
+}
+
+/** The worker's marks as ms from the click, on the page's clock. */
+function phases(m, click) {
+  const at = (x) => (x == null ? null : m.origin + x - m.pageOrigin - click);
+  const wasmFile = m.files?.['pyodide.asm.wasm'];
+  return {
+    created: at(0), script: at(m.script), wasmStart: at(m.wasmStart), wasmFetched: at(wasmFile?.end),
+    wasm: at(m.wasm), pyodide: at(m.pyodide), imports: at(m.imports), runStart: at(m.runStart), firstRun: at(m.firstRun),
+    wasmCached: wasmFile ? wasmFile.transferSize === 0 : null,
   };
 }
 
@@ -185,40 +207,53 @@ try {
   ]);
   console.log('   serve.mjs sends Cache-Control: no-cache with Last-Modified: a warm load revalidates, and the server answers 304');
   console.log('   for unchanged files. The page sees those as 200s from its cache, so "network" counts bytes received, not sent.\n');
-
-  // 2 + 3. Check -> verdict, and its stability, on the warm page.
-  const block = page.locator(`.py-exercise[data-exercise="${EXERCISE}"]`);
-  await block.waitFor({ timeout: LOAD_TIMEOUT });
-  const solutions = [
-    { name: `reference (${exercise.time})`, code: exercise.solution, runs: [] },
-    { name: `naive (${exercise.naiveTime || 'naive'})`, code: exercise.naive, runs: [] },
-  ];
-  console.log(`2+3. Check -> verdict, ${EXERCISE}, ${REPS} checks of each (interleaved, on the warm page, Python loaded):`);
-  for (let i = 0; i < REPS; i += 1) {
-    for (const s of solutions) {
-      const r = await check(page, block, s.code);
-      s.runs.push(r);
-      console.log(`  ${String(i + 1).padStart(2)} ${s.name.padEnd(17)} ${fmtMs(r.ms).padStart(7)}  ${r.verdict.padEnd(30)} ${r.classes}`);
+  const mark = (list, key) => stat(list.map((t) => t.marks?.[key] ?? null));
+  const span = (list, from, to) => stat(list.map((t) => (t.marks?.[to] != null && t.marks?.[from] != null ? t.marks[to] - t.marks[from] : null)));
+  console.log('   where it went: the Run worker\'s marks in ms from the click (negative: before it, a background start)');
+  table(['', 'worker', 'script', 'wasm', 'pyodide', 'imports', 'run start', 'run end'], ['cold', 'warm'].map((k) => [k,
+    mark(rows[k], 'created'), mark(rows[k], 'script'), mark(rows[k], 'wasm'), mark(rows[k], 'pyodide'), mark(rows[k], 'imports'),
+    mark(rows[k], 'runStart'), mark(rows[k], 'firstRun')]));
+  console.log('   and as spans (ms): module+pyodide.mjs, wasm fetch+compile+instantiate, loadPyodide after the wasm');
+  console.log('   (stdlib zip, Python init), py/ files + worker_host imports, idle until the Run, the first exec');
+  table(['', 'script', 'wasm', 'python init', 'imports', 'wait', 'exec'], ['cold', 'warm'].map((k) => [k,
+    span(rows[k], 'created', 'script'), span(rows[k], 'wasmStart', 'wasm'), span(rows[k], 'wasm', 'pyodide'),
+    span(rows[k], 'pyodide', 'imports'), span(rows[k], 'imports', 'runStart'), span(rows[k], 'runStart', 'firstRun')]));
+  console.log('');
+  if (!READY_ONLY) {
+    // 2 + 3. Check -> verdict, and its stability, on the warm page.
+    const block = page.locator(`.py-exercise[data-exercise="${EXERCISE}"]`);
+    await block.waitFor({ timeout: LOAD_TIMEOUT });
+    const solutions = [
+      { name: `reference (${exercise.time})`, code: exercise.solution, runs: [] },
+      { name: `naive (${exercise.naiveTime || 'naive'})`, code: exercise.naive, runs: [] },
+    ];
+    console.log(`2+3. Check -> verdict, ${EXERCISE}, ${REPS} checks of each (interleaved, on the warm page, Python loaded):`);
+    for (let i = 0; i < REPS; i += 1) {
+      for (const s of solutions) {
+        const r = await check(page, block, s.code);
+        s.runs.push(r);
+        console.log(`  ${String(i + 1).padStart(2)} ${s.name.padEnd(17)} ${fmtMs(r.ms).padStart(7)}  ${r.verdict.padEnd(30)} ${r.classes}`);
+      }
     }
+    console.log('');
+    const tally = (xs) => [...xs.reduce((m, x) => m.set(x, (m.get(x) || 0) + 1), new Map())]
+      .sort((p, q) => q[1] - p[1]).map(([x, n]) => `${n}x ${x}`).join('; ');
+    table(['solution', '1st check', 'median', 'min-max', 'verdicts', 'stable'],
+      solutions.map((s) => {
+        const times = s.runs.map((r) => r.ms);
+        return [s.name, fmtMs(times[0]), fmtMs(median(times)), `${fmtMs(Math.min(...times))}-${fmtMs(Math.max(...times))}`,
+          tally(s.runs.map((r) => r.verdict)), new Set(s.runs.map((r) => r.verdict)).size === 1 ? 'yes' : 'no'];
+      }));
+    console.log('   measured classes (shown beside the verdict; they may vary while the verdict holds):');
+    for (const s of solutions) console.log(`   ${s.name.padEnd(17)} ${tally(s.runs.map((r) => r.classes))}`);
+    console.log('');
+    for (const s of solutions) {
+      const stable = new Set(s.runs.map((r) => r.verdict)).size === 1;
+      console.log(`stable: ${stable ? 'yes' : 'no'}  ${s.name}, ${REPS} checks`);
+    }
+    const errors = page.consoleErrors.filter((m) => !/Maximum call stack|fatal error/i.test(m));
+    if (errors.length) console.log(`console errors: ${errors.slice(0, 3).join(' | ')}`);
   }
-  console.log('');
-  const tally = (xs) => [...xs.reduce((m, x) => m.set(x, (m.get(x) || 0) + 1), new Map())]
-    .sort((p, q) => q[1] - p[1]).map(([x, n]) => `${n}x ${x}`).join('; ');
-  table(['solution', '1st check', 'median', 'min-max', 'verdicts', 'stable'],
-    solutions.map((s) => {
-      const times = s.runs.map((r) => r.ms);
-      return [s.name, fmtMs(times[0]), fmtMs(median(times)), `${fmtMs(Math.min(...times))}-${fmtMs(Math.max(...times))}`,
-        tally(s.runs.map((r) => r.verdict)), new Set(s.runs.map((r) => r.verdict)).size === 1 ? 'yes' : 'no'];
-    }));
-  console.log('   measured classes (shown beside the verdict; they may vary while the verdict holds):');
-  for (const s of solutions) console.log(`   ${s.name.padEnd(17)} ${tally(s.runs.map((r) => r.classes))}`);
-  console.log('');
-  for (const s of solutions) {
-    const stable = new Set(s.runs.map((r) => r.verdict)).size === 1;
-    console.log(`stable: ${stable ? 'yes' : 'no'}  ${s.name}, ${REPS} checks`);
-  }
-  const errors = page.consoleErrors.filter((m) => !/Maximum call stack|fatal error/i.test(m));
-  if (errors.length) console.log(`console errors: ${errors.slice(0, 3).join(' | ')}`);
   await context.close();
 } catch (err) {
   failed = true;

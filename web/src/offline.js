@@ -1,5 +1,7 @@
 // The page's side of the service worker (web/sw.js): registers it, asks it
-// to copy the site for offline use once the page is idle, shows
+// to copy the site for offline use once the page is idle and Python has
+// finished starting (the copy re-reads and hashes Pyodide's 14 MB, which
+// would slow the learner's first Run), shows
 // "Available offline" in the footer, offers "Reload to update" when a new
 // build is installed, and does the one reload that makes the page
 // cross-origin isolated on a host that cannot send COOP/COEP.
@@ -14,9 +16,11 @@
 // still works, with the coarse timer; the footer says what is missing (at
 // once, or after ISOLATION_WAIT_MS if the registration neither works nor fails).
 import { el } from './dom.js';
+import { whenPythonSettled } from './python_client.js';
 
 const RELOAD_FLAG = 'memperf.isolation-reload';
-const ISOLATION_WAIT_MS = 5000;   // no isolating reload by then: show the coarse-timer note
+const ISOLATION_WAIT_MS = 5000;
+const PAGE_WAIT_MS = 10000;      // the offline copy waits at most this long for the first page   // no isolating reload by then: show the coarse-timer note
 
 /** The footer's offline line (#offline-status) or isolation line (#isolation-note). */
 function show(id, text, state = '') {
@@ -53,6 +57,12 @@ function whenIdle(callback) {
 }
 
 let offlineReady = false;   // this page's build is all in its cache
+// The first page is on screen (and so Python's background start, if the page
+// has an editor, is scheduled): the offline copy waits for that.
+const pageShown = new Promise((resolve) => {
+  if (typeof document !== 'undefined') document.addEventListener('course:page', resolve, { once: true });
+  setTimeout(resolve, PAGE_WAIT_MS);   // a page that failed to render still gets its copy
+});
 
 function showUpdate(registration) {
   if (offlineReady) say('Available offline.', 'ready');
@@ -79,7 +89,10 @@ function onWorkerMessage(event) {
     else if (slowConnection()) say('Not saved for offline use: the connection asks to save data.', 'off');
     else {
       say(`Saving the course for offline use: ${message.done} of ${message.total} files.`, 'saving');
-      if (message.type === 'status') whenIdle(() => navigator.serviceWorker.controller?.postMessage({ type: 'fill' }));
+      if (message.type === 'status') {
+        pageShown.then(() => whenIdle(() => whenPythonSettled()
+          .then(() => navigator.serviceWorker.controller?.postMessage({ type: 'fill' }))));
+      }
     }
   } else if (message.type === 'fill-failed') {
     say(message.stale ? 'A new version of the course is on the server; it will be saved for offline use once it is installed.'

@@ -16,7 +16,7 @@
 // it fires, the page sends SIGINT, and terminates the worker if Python does
 // not answer (or at once without isolation).
 import { WorkerClient, CancelledError } from './worker_client.js';
-import { addCount } from './debug_counts.js';
+import { addCount, addProbe } from './debug_counts.js';
 
 export const RUN_TIME_LIMIT_MS = 10000;
 const INTERRUPT_GRACE_MS = 1500;   // SIGINT sent: terminate if Python has not answered by then
@@ -30,11 +30,14 @@ function isolated() {
 
 /** One Pyodide worker and its interrupt buffer. */
 class PythonWorker {
-  constructor() {
+  /** kind 'run' (the Run worker) or 'check' (a Check's: imports check_session as it loads). */
+  constructor(kind = 'run') {
+    this.kind = kind;
     this.interrupt = null;
     this.status = 'idle';              // idle | loading | ready
     this.platform = null;              // tracer.platform_facts() of this Python, once loaded
     this.loading = null;
+    this.timing = null;                // the worker's start-up marks (python_worker.js), on its clock
     this.listeners = new Set();
     this.client = new WorkerClient(() => this.createWorker(), {
       init: () => ({ interrupt: this.interrupt }),
@@ -62,8 +65,9 @@ class PythonWorker {
   ensureLoaded() {
     if (!this.loading) {
       this.setStatus('loading');
-      this.loading = this.client.request('load').then((result) => {
-        this.platform = result.platform ?? null;
+      this.loading = this.client.request('load', { kind: this.kind }).then((result) => {
+        this.platform = result?.platform ?? null;
+        this.timing = result?.timing || null;
         this.setStatus('ready');
         return result;
       }, (err) => {
@@ -166,7 +170,10 @@ class PythonClient {
   }
 
   run(code, options = {}) {
-    return this.request('run', { code }, { timeoutMs: RUN_TIME_LIMIT_MS, ...options });
+    return this.request('run', { code }, { timeoutMs: RUN_TIME_LIMIT_MS, ...options }).then((result) => {
+      if (result?.timing) this.worker.timing = result.timing;   // the first run's marks added
+      return result;
+    });
   }
 
   /** Stop the request started with this token (queued or running). */
@@ -191,19 +198,45 @@ function stoppedError(reason) {
 
 export const python = new PythonClient();
 addCount('statusListeners', () => python.worker.listeners.size);
+// The Run worker's start-up marks with the page's clock origin (bench_browser.mjs).
+addProbe('pythonTiming', () => (python.worker.timing ? { ...python.worker.timing, pageOrigin: performance.timeOrigin } : null));
 
 /**
  * Start the Run worker once the page is idle, so that a learner's first Run
  * waits only for what is left of Pyodide's start. Not on a connection that
  * asks to save data or is 2g: there the 15 MB wait for the first Run.
  */
+let preloadPending = null;   // while a background start is scheduled and not begun: settles when it begins
+
 export function preloadWhenIdle() {
   const connection = navigator.connection;
   if (connection?.saveData || /2g/.test(connection?.effectiveType || '') || python.status !== 'idle') return false;
-  const start = () => { if (python.status === 'idle') python.ensureLoaded().catch(() => {}); };
+  if (preloadPending) return true;
+  let begin;
+  preloadPending = new Promise((resolve) => { begin = resolve; });
+  const start = () => {
+    preloadPending = null;
+    if (python.status === 'idle') python.ensureLoaded().catch(() => {});
+    begin();
+  };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });
   else setTimeout(start, 1000);
   return true;
+}
+
+/**
+ * Resolves once the Run worker is not loading (ready, or never started), so
+ * that work which would compete with Python's start for the CPU and the
+ * network (the service worker's offline copy of the site) comes after it.
+ */
+export async function whenPythonSettled() {
+  while (preloadPending) await preloadPending;   // a background start is scheduled: it goes first
+  if (python.status !== 'loading') return;
+  await new Promise((resolve) => {
+    const off = python.onStatus((status) => {
+      if (status !== 'loading') { off(); resolve(); }
+    });
+  });
 }
 
 // ----------------------------------------------------------------- Check --
@@ -304,7 +337,7 @@ const checkPool = {
   timer: null,
 
   take() {
-    const worker = this.spare || new PythonWorker();
+    const worker = this.spare || new PythonWorker('check');
     this.spare = null;
     this.active += 1;
     clearTimeout(this.timer);
@@ -326,7 +359,7 @@ const checkPool = {
       const start = () => {
         if (!this.wanted || this.spare || this.active) return;
         if (python.status === 'loading') { this.schedule(); return; }
-        this.spare = new PythonWorker();
+        this.spare = new PythonWorker('check');
         this.spare.ensureLoaded().catch(() => { this.spare?.dispose(); this.spare = null; });
       };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5000 });

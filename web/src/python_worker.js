@@ -4,7 +4,8 @@
 // /home/pyodide/memperf, imports worker_host and calls its functions.
 //
 // Requests (the protocol is worker_serve.js's):
-//   {type: 'load'}                         -> {version, platform}        worker_host.platform_json
+//   {type: 'load', kind}                   -> {version, platform, timing}   worker_host.prepare(kind): 'run' | 'check'
+//                                             (platform: worker_host.platform_json; timing: see the marks below)
 //   {type: 'run', code}                    -> {outputChars, droppedChars}   worker_host.run_code
 //   {type: 'check-start', request}         -> check_start's JSON, parsed   worker_host.check_start
 //   {type: 'check-round', request}         -> check_round's JSON, parsed   worker_host.check_round
@@ -31,6 +32,44 @@ const STREAM_FLUSH_MS = 50;        // batch output into one message per 50 ms ..
 const STREAM_FLUSH_BYTES = 16384;  // ... or per 16 KB
 const OUTPUT_CAP = 1 << 20;        // forward at most ~1 MB of output per request
 
+// Start-up marks, in ms of this worker's clock (0 = the worker was created;
+// origin = performance.timeOrigin, so the page can put them on its own
+// clock): what the first Run waits for, printed by tools/bench/bench_browser.mjs.
+//   script     this module runs (pyodide.mjs and worker_serve.js are loaded)
+//   load       the first request arrived
+//   wasm       pyodide.asm.wasm compiled and instantiated (wasmStart: asked for)
+//   fsInit     Emscripten's file system is set up (the stdlib zip is written), before Python's main
+//   main       Python's main has run (Py_Initialize, from the zip)
+//   pyodide    loadPyodide() resolved: Pyodide's own bootstrap and its package index
+//   files      web/py/*.py fetched and written
+//   imports    worker_host (and what it imports at once) imported: ready
+//   firstRun   the first 'run' request's code finished (runStart: it started)
+// and, from the resource timing of this worker, each big file's fetch
+// (fetchStart..responseEnd, transferSize 0 when it came from a cache).
+const timing = { origin: performance.timeOrigin, script: now() };
+const fileTimes = {};
+const instantiateStreaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+if (instantiateStreaming) {
+  WebAssembly.instantiateStreaming = async (...args) => {
+    timing.wasmStart ??= now();
+    try {
+      return await instantiateStreaming(...args);
+    } finally {
+      timing.wasm ??= now();
+    }
+  };
+}
+
+function timingReport() {
+  for (const entry of performance.getEntriesByType?.('resource') || []) {
+    const name = entry.name.split('/').pop();
+    if (/^(pyodide\.asm\.(wasm|mjs)|python_stdlib\.zip|pyodide-lock\.json)$/.test(name)) {
+      fileTimes[name] = { start: entry.fetchStart, end: entry.responseEnd, transferSize: entry.transferSize, bytes: entry.decodedBodySize };
+    }
+  }
+  return { ...timing, files: fileTimes };
+}
+
 let pyodidePromise = null;
 let interruptBuffer = null;
 let dead = null;                   // set once Pyodide has failed fatally
@@ -54,9 +93,23 @@ async function fetchText(url) {
 async function pyodide() {
   if (!pyodidePromise) {
     pyodidePromise = (async () => {
+      timing.load ??= now();
       const base = new URL('py/', self.location.href);
       const [py, files] = await Promise.all([
-        loadPyodide({ indexURL: new URL('pyodide/', self.location.href).href }),
+        loadPyodide({
+          indexURL: new URL('pyodide/', self.location.href).href,
+          fsInit: () => { timing.fsInit = now(); },
+          // Pyodide's own factory (what loadPyodide imports without this), timed.
+          createPyodideModule: async (settings) => {
+            const { default: create } = await import(new URL('pyodide/pyodide.asm.mjs', self.location.href).href);
+            const module = await create(settings);
+            timing.main = now();
+            return module;
+          },
+        }).then((loaded) => {
+          timing.pyodide = now();
+          return loaded;
+        }),
         fetchText(new URL('manifest.json', base)).then(async (text) => {
           const names = JSON.parse(text).files || [];
           return Promise.all(names.map(async (name) => [name, await fetchText(new URL(name, base))]));
@@ -64,6 +117,7 @@ async function pyodide() {
       ]);
       py.FS.mkdirTree(HOME);
       for (const [name, text] of files) py.FS.writeFile(`${HOME}/${name}`, text);
+      timing.files = now();
       const sys = py.pyimport('sys');
       try {
         sys.path.insert(0, HOME);
@@ -74,12 +128,13 @@ async function pyodide() {
       // Kept for the worker's life: the functions as they were at import,
       // whatever learner code later assigns to worker_host's names.
       const module = py.pyimport('worker_host');
-      for (const name of ['run_code', 'check_start', 'check_round', 'trace_code', 'platform_json']) {
+      for (const name of ['run_code', 'check_start', 'check_round', 'trace_code', 'platform_json', 'prepare']) {
         const fn = module[name];
         if (typeof fn !== 'function') throw new Error(`worker_host.py has no ${name}()`);
         host[name] = fn.copy();
       }
       if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
+      timing.imports = now();
       return py;
     })();
     pyodidePromise.catch(() => { pyodidePromise = null; });
@@ -175,15 +230,25 @@ function parseAnswer(text, name) {
 }
 
 const handlers = {
-  load: async () => {
-    const py = await pyodide();
-    return { version: py.version, platform: parseAnswer(host.platform_json(), 'platform_json') };
+  load(py, message) {
+    if (message.kind === 'check') host.prepare('check');
+    const platform = parseAnswer(host.platform_json(), 'platform_json');
+    timing.prepared ??= now();
+    return { version: py.version, platform, timing: timingReport() };
   },
 
   run(py, message, ctx) {
-    const { value, output } = callHost(py, ctx, 'run_code', String(message.code || ''));
+    const first = timing.runStart === undefined;
+    if (first) timing.runStart = now();
+    let value;
+    let output;
+    try {
+      ({ value, output } = callHost(py, ctx, 'run_code', String(message.code || '')));
+    } finally {
+      if (first) timing.firstRun = now();
+    }
     if (value) throw requestError(parseAnswer(value, 'run_code'));
-    return { outputChars: output.sent, droppedChars: output.dropped };
+    return { outputChars: output.sent, droppedChars: output.dropped, ...(first ? { timing: timingReport() } : {}) };
   },
 
   'check-start'(py, message, ctx) {
