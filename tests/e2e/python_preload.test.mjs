@@ -46,3 +46,34 @@ test('with saveData on, Python waits for the first Run', async () => {
   assert.ok(!saver.requested.includes('/python_worker.js'), 'no Python before Run with saveData');
   await saver.context.close();
 });
+
+test('the first Run finds Python ready when the page was idle; the offline copy starts after Python', async () => {
+  const context = await site.browser.newContext();
+  // In the page from its start: when the footer first counts a copied file,
+  // and every text the first example's status line shows.
+  await context.addInitScript(() => {
+    const seen = { copied: null, statuses: [] };
+    window.__preload = seen;
+    new MutationObserver(() => {
+      const footer = document.getElementById('offline-status');
+      if (seen.copied == null && footer && /: [1-9]\d* of \d+ files/.test(footer.textContent)) seen.copied = performance.now();
+      const status = document.querySelector('.py-example .py-status')?.textContent.trim();
+      if (status && status !== seen.statuses.at(-1)) seen.statuses.push(status);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const page = await openPage(site, '#/01_memory_basics', { context });
+  await page.locator('.py-example').first().waitFor();
+  await page.waitForFunction(() => window.__course?.pythonTiming?.(), null, { timeout: 60000 });
+  const example = page.locator('.py-example').first();
+  await example.locator('.py-run').click();
+  await example.locator('.py-status', { hasText: /^Done/ }).waitFor({ timeout: 30000 });
+  await page.locator('#offline-status', { hasText: 'Available offline' }).waitFor({ timeout: 60000 });
+  const { marks, seen } = await page.evaluate(() => ({ marks: window.__course.pythonTiming(), seen: window.__preload }));
+  assert.ok(!seen.statuses.some((s) => /Loading Python/.test(s)), `the Run did not wait for Python: ${seen.statuses.join(' | ')}`);
+  assert.ok(marks.runStart > marks.imports, 'the run came after Python was ready');
+  const ready = marks.origin + marks.imports - marks.pageOrigin;   // on the page's clock
+  assert.ok(seen.copied != null, 'the offline copy was seen');
+  assert.ok(seen.copied >= ready, `the offline copy began ${Math.round(ready - seen.copied)} ms before Python was ready`);
+  assert.deepEqual(page.consoleErrors, []);
+  await context.close();
+});
