@@ -21,8 +21,8 @@
 //    (python_worker.js; window.__course.pythonTiming()), each on the page's
 //    clock in ms from the click (negative: before it, Python started in the
 //    background): the worker was created, its script ran, the wasm was
-//    compiled and instantiated, loadPyodide resolved (stdlib zip in place,
-//    Python initialised), worker_host imported (ready), the first code ran.
+//    compiled and instantiated, Python's main ran, loadPyodide resolved
+//    (Pyodide's bootstrap), worker_host imported (ready), the first code ran.
 // 2. Check -> verdict for one exercise (default 03_time_complexity
 //    count_pairs), on the warm page with Python loaded: the reference
 //    solution (O(n)) and the topic JSON's `naive` version (O(n^2)), from the
@@ -143,7 +143,7 @@ function phases(m, click) {
   const wasmFile = m.files?.['pyodide.asm.wasm'];
   return {
     created: at(0), script: at(m.script), wasmStart: at(m.wasmStart), wasmFetched: at(wasmFile?.end),
-    wasm: at(m.wasm), pyodide: at(m.pyodide), imports: at(m.imports), runStart: at(m.runStart), firstRun: at(m.firstRun),
+    wasm: at(m.wasm), main: at(m.main), pyodide: at(m.pyodide), imports: at(m.imports), runStart: at(m.runStart), firstRun: at(m.firstRun),
     wasmCached: wasmFile ? wasmFile.transferSize === 0 : null,
   };
 }
@@ -213,10 +213,11 @@ try {
   table(['', 'worker', 'script', 'wasm', 'pyodide', 'imports', 'run start', 'run end'], ['cold', 'warm'].map((k) => [k,
     mark(rows[k], 'created'), mark(rows[k], 'script'), mark(rows[k], 'wasm'), mark(rows[k], 'pyodide'), mark(rows[k], 'imports'),
     mark(rows[k], 'runStart'), mark(rows[k], 'firstRun')]));
-  console.log('   and as spans (ms): module+pyodide.mjs, wasm fetch+compile+instantiate, loadPyodide after the wasm');
-  console.log('   (stdlib zip, Python init), py/ files + worker_host imports, idle until the Run, the first exec');
-  table(['', 'script', 'wasm', 'python init', 'imports', 'wait', 'exec'], ['cold', 'warm'].map((k) => [k,
-    span(rows[k], 'created', 'script'), span(rows[k], 'wasmStart', 'wasm'), span(rows[k], 'wasm', 'pyodide'),
+  console.log('   and as spans (ms): module+pyodide.mjs, wasm fetch+compile+instantiate, Python\'s main (stdlib zip');
+  console.log('   written, Py_Initialize), Pyodide\'s bootstrap (its ~190 imports, package index), py/ files + worker_host');
+  console.log('   imports, idle until the Run, the first exec');
+  table(['', 'script', 'wasm', 'main', 'bootstrap', 'imports', 'wait', 'exec'], ['cold', 'warm'].map((k) => [k,
+    span(rows[k], 'created', 'script'), span(rows[k], 'wasmStart', 'wasm'), span(rows[k], 'wasm', 'main'), span(rows[k], 'main', 'pyodide'),
     span(rows[k], 'pyodide', 'imports'), span(rows[k], 'imports', 'runStart'), span(rows[k], 'runStart', 'firstRun')]));
   console.log('');
   if (!READY_ONLY) {
