@@ -29,7 +29,7 @@
 **   - O(2^n) is exponential growth in general, a + b c^n with the base c
 **     fitted; O(n) may tilt as n^(1+eps) at a prior cost, because per-item
 **     costs creep with n (caches) and a narrow range cannot tell that
-**     from log n (fit_model.c, fit_internal.h).
+**     from log n (fit_model.c, FIT_TILT_PRIOR).
 **   - O(1) is nested in every other class (b = 0), so it is tested first:
 **     "does the best growing class beat a constant by more than the noise
 **     allows?", with FIT_O1_BONUS of evidence for the simpler explanation.
@@ -48,7 +48,7 @@
 */
 #include "always.h"
 #include "fit.h"
-#include "fit_internal.h"
+#include "fit_model.h"
 #include "mem.h"
 
 #include <math.h>

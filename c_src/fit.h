@@ -60,7 +60,7 @@ typedef struct fit_result {
     ** than noise. About distinct_n - 2 for a class that fits within the
     ** noise; lower is better. O(n) may tilt as n^(1+eps) at a prior cost
     ** (a per-item cost that creeps with n through caches is not a log n;
-    ** see fit_internal.h), and the exponential's free base costs 2; both
+    ** see fit_model.c), and the exponential's free base costs 2; both
     ** costs are in the score. A growing class also pays an Occam cost for
     ** its intercept: little when it fits with any small overhead, up to
     ** 2 ln 101 when only a finely tuned one bends it onto the data; O(n)

@@ -28,10 +28,64 @@
 **     better by n log n than by n, with certainty, while over such a range
 **     log n itself grows by only 1.3-1.4x (see FIT_TILT_PRIOR).
 */
-#include "fit_internal.h"
+#include "fit_model.h"
 
 #include <math.h>
 #include <string.h>
+
+/* ------------------------------------------------- the models' constants */
+
+#define FIT_HUBER_K   2.0   /* Huber corner, in standard errors */
+#define FIT_SPIKE_P   0.05  /* prior chance that a reading is a spike */
+#define FIT_SPIKE_RANGE 4.0 /* log range over which spikes spread (e^4 = 55x) */
+#define FIT_EPS_LOG   1e-9  /* numerical floor of a standard error (log) */
+#define FIT_SYSTEMATIC 0.005 /* systematic error of a size's centre (log) */
+
+/* O(n) is fitted as a + b n^(1+eps): a linear algorithm's per-item cost
+** creeps with n (caches, allocators), which is not a log n -- over the
+** ranges one can time, log n grows little (x1.4 over n = 1000..16000), and
+** without the tilt a 20-30% creep is an O(n log n) "with certainty". The
+** tilt costs (eps / sd)^2 (a normal prior), sd = FIT_TILT_PRIOR per e-fold
+** of n but at most FIT_DRIFT_PRIOR / ln(n_max / n_min): a creep of about
+** 15% over the measured range is ordinary, a steady power law is not. So
+** n log n needs a curvature, or a slope above 1 larger than such a creep,
+** to beat n: a slope of 1 + 1/ln n over a narrow range (4-16x) gives a
+** confidence around 0.9-0.97, no longer 1.0, and one decade or more of
+** clean data still decides. O(n log n) has no tilt: with one, and its
+** offset, it could pass for a straight line. */
+#define FIT_TILT_PRIOR  0.05
+#define FIT_DRIFT_PRIOR 0.15
+#define FIT_TILT_MAX    0.2
+#define FIT_TILT_GRID   9       /* odd: the grid holds eps = 0 */
+#define FIT_TILT_SPAN   4.0     /* the tilt's Occam integral: +-4 sd ... */
+#define FIT_TILT_STEPS  33      /* ... in this many steps */
+/* The exponential class is y = a + b c^n, c in [FIT_EXP_BASE_MIN,
+** FIT_EXP_BASE_MAX] (lower, and a cubic over n = 15..25 passes for
+** 1.17^n); the free base costs FIT_EXP_PENALTY (an extra parameter). */
+#define FIT_EXP_BASE_MIN 1.2
+#define FIT_EXP_BASE_MAX 4.0
+#define FIT_EXP_GRID     12
+#define FIT_EXP_PENALTY  2.0
+/* A shape is first located at this noise (no prior): the landscape is
+** smooth there; at a small noise it is a narrow trough between flat,
+** capped walls. Then FIT_SHAPE_GOLDEN golden-section steps at the real
+** noise. */
+#define FIT_SHAPE_SIGMA  0.25
+#define FIT_SHAPE_GOLDEN 8
+/* The overhead's Occam integral: log10 of tau from FIT_OCCAM_LO to
+** FIT_OCCAM_HI in FIT_OCCAM_STEPS steps of 0.1 decade. */
+#define FIT_OCCAM_LO    (-4.0)
+#define FIT_OCCAM_HI    6.0
+#define FIT_OCCAM_STEPS 101
+/* Cache steps: classes O(n) to O(n^3) may have a per-item cost that steps
+** up once n passes a cache size, with prior chance FIT_STEP_P, at
+** FIT_STEP_AT positions over the measured range. Every stepped class that
+** competes pays the same (1 - FIT_STEP_P) when no step is needed; 0.25 and
+** 0.35 did equally on the held-out generator (base 7000: 1258 vs 1259 of
+** 1400 right), 0.25 kept the real O(n^2) of string concatenation
+** (tests/fit_real, a lean at 0.68) from inconclusive. */
+#define FIT_STEP_P  0.25
+#define FIT_STEP_AT 7
 
 #define GRID_LO    (-12.0)  /* log10 of the smallest tau offset tried */
 #define GRID_STEP  0.5
@@ -47,7 +101,8 @@ typedef struct model_ctx {
     double sigma;
 } model_ctx;
 
-double fit_model_se(const fit_data *d, int j, double sigma) {
+/* Standard error of logv[j] at relative noise sigma. */
+static double std_error(const fit_data *d, int j, double sigma) {
     return sqrt(sigma * sigma * d->var[j] + FIT_SYSTEMATIC * FIT_SYSTEMATIC
                 + FIT_EPS_LOG * FIT_EPS_LOG);
 }
@@ -81,7 +136,10 @@ static double capped_loss(double u, double cap) {
     return l < cap ? l : cap;
 }
 
-double fit_model_residual(const fit_data *d, int j, double pred) {
+/* Log residual of size j against a model whose log is pred: 0 inside the
+** reading's interval, else the distance from the nearer edge (sign: data
+** minus model). */
+static double log_residual(const fit_data *d, int j, double pred) {
     if (pred > d->hi[j]) return d->hi[j] - pred;
     if (!d->cens[j] && pred < d->lo[j]) return d->lo[j] - pred;
     return 0.0;     /* inside the tick, or both below the floor */
@@ -116,7 +174,7 @@ static double huber_location(const model_ctx *x, const double *lg, double *tmp) 
     for (it = 0; it < 50; it++) {
         double sw = 0.0, swr = 0.0, step;
         for (j = 0; j < d->m; j++) {
-            double s = x->se[j], r = fit_model_residual(d, j, c + lg[j]), u = fabs(r) / s, w;
+            double s = x->se[j], r = log_residual(d, j, c + lg[j]), u = fabs(r) / s, w;
             if (d->cens[j] && r == 0.0) continue;
             if (u > cap_u(x->cap[j])) continue;             /* a spike: no pull */
             w = 1.0 / (s * s);
@@ -146,7 +204,7 @@ static double loss_at(const model_ctx *x, double tau, double *lg, double *tmp,
     }
     *c = huber_location(x, lg, tmp);
     for (j = 0; j < d->m; j++)
-        loss += capped_loss(fit_model_residual(d, j, *c + lg[j]) / x->se[j], x->cap[j]);
+        loss += capped_loss(log_residual(d, j, *c + lg[j]) / x->se[j], x->cap[j]);
     return loss;
 }
 
@@ -254,7 +312,7 @@ static double occam_cost(const model_ctx *x, double tau_lo, double best, double 
 /* ------------------------------------------------------------- shapes */
 
 /* The class whose exponent may tilt as n^eps at a prior cost (see
-** fit_internal.h). Tilting O(n log n) too was tried: over 16x it then
+** FIT_TILT_PRIOR above). Tilting O(n log n) too was tried: over 16x it then
 ** passes for a creeping straight line as easily as the reverse. */
 static int tilted(int cls) {
     return cls == FIT_N;
@@ -455,7 +513,7 @@ static double tilt_occam(model_ctx *x, int cls, double best_loss, double *lg, do
 
 static void fill_resid(const model_ctx *x, const double *lg, double c) {
     int j;
-    for (j = 0; j < x->d->m; j++) x->resid[j] = fit_model_residual(x->d, j, c + lg[j]);
+    for (j = 0; j < x->d->m; j++) x->resid[j] = log_residual(x->d, j, c + lg[j]);
 }
 
 static void fit_constant(model_ctx *x, fit_model *mo, double *lg, double *tmp) {
@@ -490,7 +548,7 @@ static void setup_ctx(const fit_data *d, double sigma, double *work, model_ctx *
     x->se = work + 4 * m;
     x->cap = x->se + m;
     for (j = 0; j < m; j++) {
-        x->se[j] = fit_model_se(d, j, sigma);
+        x->se[j] = std_error(d, j, sigma);
         x->cap[j] = loss_cap(d->k[j], x->se[j]);
     }
     if (wide == NULL) return;
@@ -499,7 +557,7 @@ static void setup_ctx(const fit_data *d, double sigma, double *work, model_ctx *
     wide->se = x->cap + m;
     wide->cap = wide->se + m;
     for (j = 0; j < m; j++) {
-        wide->se[j] = fit_model_se(d, j, wide_sigma);
+        wide->se[j] = std_error(d, j, wide_sigma);
         wide->cap[j] = loss_cap(d->k[j], wide->se[j]);
     }
 }

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* fit_internal.h's FIT_MAX_SIZES; the test sees only the public API. */
+/* fit_data.c's FIT_MAX_SIZES; the test sees only the public API. */
 #define FIT_MAX_SIZES_FOR_TEST 48
 
 #define MAXP 400
