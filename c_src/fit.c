@@ -178,12 +178,26 @@ static double total_loss(const fit_model *mo, int with_occam) {
     return with_occam ? mo->loss + mo->occam : mo->loss;
 }
 
-/* The growing class with the lowest loss, Occam cost included or not. */
+/* A growing class's loss against O(1) (weigh): its fit, without the
+** intercept's Occam cost (FIT_O1_BONUS stands for that), but with what a
+** cache step gained it. The step's gain lives in occam (fit_model_step),
+** and judged on the smooth fit alone an O(n^3) over 59..3000 with a 2.2x
+** step left every class, O(1) included, at the same capped loss: "no
+** growth beyond the noise" at 0.89 for data that grew 300000x (held-out
+** generator, base 5000). A step that does not help is not charged here. */
+static double growth_loss(const fit_model *mo) {
+    return mo->step_gain < 0.0 ? mo->loss + mo->step_gain : mo->loss;
+}
+
+/* The growing class with the lowest loss, Occam cost included or (against
+** O(1)) growth_loss. */
 static int best_growth(const fit_state *s, int with_occam) {
     int c, best = -1;
     for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++) {
-        if (!s->mo[c].applicable) continue;
-        if (best < 0 || total_loss(&s->mo[c], with_occam) < total_loss(&s->mo[best], with_occam))
+        const fit_model *mo = &s->mo[c];
+        if (!mo->applicable) continue;
+        if (best < 0 || (with_occam ? total_loss(mo, 1) < total_loss(&s->mo[best], 1)
+                                    : growth_loss(mo) < growth_loss(&s->mo[best])))
             best = c;
     }
     return best;
@@ -352,7 +366,7 @@ static void weigh(const fit_state *s, fit_result *r) {
         total += lam[c];
     }
     g = best_growth(s, 0);
-    d0 = evidence(s->mo[FIT_O1].loss - s->mo[g].loss, s->nu);
+    d0 = evidence(s->mo[FIT_O1].loss - growth_loss(&s->mo[g]), s->nu);
     p_const = 1.0 / (1.0 + exp(0.5 * (d0 - FIT_O1_BONUS)));
     r->weight[FIT_O1] = p_const;
     for (c = FIT_LOGN; c < FIT_CLASS_COUNT; c++)

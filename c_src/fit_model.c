@@ -524,7 +524,7 @@ static void fit_constant(model_ctx *x, fit_model *mo, double *lg, double *tmp) {
     mo->a = exp(c);
     mo->b = 0.0;
     mo->shape = 0.0;
-    mo->occam = 0.0;
+    mo->occam = mo->step_gain = 0.0;
     fill_resid(x, lg, c);
 }
 
@@ -533,7 +533,7 @@ static void not_applicable(const fit_data *d, fit_model *mo, double *resid) {
     mo->applicable = 0;
     mo->a = mo->b = mo->shape = 0.0;
     mo->loss = HUGE_VAL;
-    mo->occam = 0.0;
+    mo->occam = mo->step_gain = 0.0;
     for (j = 0; j < d->m; j++) resid[j] = 0.0;
 }
 
@@ -569,7 +569,7 @@ static void fit_into_work(const fit_data *d, int cls, double sigma, fit_model *m
     model_ctx x, wide;
     setup_ctx(d, sigma, work, &x, &wide);
     mo->applicable = 1;
-    mo->occam = 0.0;
+    mo->occam = mo->step_gain = 0.0;
     if (cls == FIT_O1) { fit_constant(&x, mo, lg, tmp); return; }
     best = search_shape(&x, &wide, cls, lg, tmp, mo, &plain);
     if (!best.ok) { not_applicable(d, mo, x.resid); return; }
@@ -599,7 +599,7 @@ void fit_model_occam(const fit_data *d, int cls, double sigma, fit_model *mo,
                      double *work) {
     double *lg = work + 2 * d->m, *tmp = lg + d->m, c, tau0, span, at_best;
     model_ctx x;
-    mo->occam = mo->occam_tau = 0.0;
+    mo->occam = mo->occam_tau = mo->step_gain = 0.0;
     if (cls == FIT_O1 || !mo->applicable) return;
     setup_ctx(d, sigma, work, &x, NULL);
     if (!rescale(d, cls, mo->shape, x.g, &tau0, &span)) return;
@@ -702,6 +702,7 @@ static void step_occam(model_ctx *x, int cls, fit_model *mo, double *lg, double 
     if (mo->step_found) sum += exp(-0.5 * (refined - ref));
     sum = (1.0 - FIT_STEP_P) * exp(-0.5 * (smooth - ref)) + FIT_STEP_P * sum / cells;
     mo->occam = ref - 2.0 * log(sum) - mo->loss;
+    mo->step_gain = mo->occam - (smooth - mo->loss);
 }
 
 /* Golden section on one coordinate of st (*v, between lo and hi) for the
@@ -822,6 +823,7 @@ double fit_model_exact(const fit_data *d, int cls, fit_model *mo, double *work) 
     int i, it;
     mo->applicable = 0;
     mo->a = mo->b = mo->shape = mo->located = mo->located_sigma = mo->occam = mo->tau = 0.0;
+    mo->step_gain = 0.0;
     mo->step_found = 0;
     mo->loss = HUGE_VAL;
     if (cls == FIT_O1) return HUGE_VAL;

@@ -29,6 +29,10 @@ typedef struct fit_model {
                            lowered by fit_model_step when a cache step
                            explains the data */
     double occam_tau;   /* the intercept's share of occam */
+    double step_gain;   /* what fit_model_step changed occam by: below 0
+                           when the class with a cache step explains the
+                           data better than the smooth curve, after the
+                           step's own Occam factor; 0 when not stepped */
     double located;     /* the shape located at the wide noise ... */
     double located_sigma;   /* ... this one (0: not yet); kept between
                                calls on the same data and class */
