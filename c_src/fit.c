@@ -1,6 +1,7 @@
 /*
 ** fit.c -- the complexity classifier: the decision and the labels (its JSON
-** is fit_json.c, the models fit_model.c, the data fit_data.c).
+** is fit_json.c, the models fit_model.c, the data fit_data.c). It mirrors
+** no CPython code: CPython has no complexity classifier.
 **
 ** Ideas used, and where from:
 **   - Goldsmith, Aiken & Wilkerson, "Measuring Empirical Computational

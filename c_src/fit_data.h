@@ -7,7 +7,9 @@
 ** decision's, fit_model.c the models' and fit_model.h their interface).
 ** Not part of the public API (only fit.h is).
 **
-** Mirrors Trend Prof (FSE 2007), which also fits per-size aggregates: each
+** Mirrors no CPython code (CPython has no complexity classifier; the repeats
+** are reduced as fit_data.c says, after timeit's habit). Like Trend Prof
+** (FSE 2007), which also fits per-size aggregates: each
 ** distinct n carries the robust centre of its repeats, in log space, with a
 ** standard error from the measurement noise (relative, shrinks with
 ** repeats). A timer tick q makes a reading y an interval [y - q/2, y + q/2]

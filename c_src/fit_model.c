@@ -1,7 +1,8 @@
 /*
 ** fit_model.c -- fit one complexity class, y = a + b*f(n) with a >= 0 and
 ** b >= 0, robustly and in relative (log) error; and, for exact data, the
-** plain least-squares line with any intercept (fit_model_exact).
+** plain least-squares line with any intercept (fit_model_exact). It
+** mirrors no CPython code (CPython has no complexity classifier).
 **
 ** big_O (pberkes/big_O) fits each class by ordinary least squares on the
 ** raw values and keeps the smallest residual; large n dominate the sum and

@@ -6,7 +6,8 @@
 ** the exponential's base range, the Occam grid) are fit_model.c's own.
 ** Not part of the public API (only fit.h is).
 **
-** Mirrors big_O (pberkes/big_O): one y = a + b*f(n) fit per class; how it
+** Mirrors no CPython code (CPython has no complexity classifier); the form
+** follows big_O (pberkes/big_O): one y = a + b*f(n) fit per class; how it
 ** differs is in fit_model.c.
 */
 #ifndef CC_FIT_MODEL_H
