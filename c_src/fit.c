@@ -567,7 +567,27 @@ static int classify_exact(fit_state *s, fit_result *r) {
     return exact_constant(s, r) || exact_growth(s, r);
 }
 
+/* Exact readings on only two levels, the lower at the smaller sizes: one
+** step (peak bytes rounded to 64 that cross one boundary as an int grows a
+** digit). Every growth class fits a step badly, and the one that fits it
+** least badly (a late-rising 2^n) says nothing: no class is told. */
+static int single_step(const fit_data *d, double *at) {
+    double low = d->y[0], high = low;
+    int i, rise = -1;
+    if (!d->identical || d->m < 4) return 0;
+    for (i = 1; i < d->m; i++) {
+        if (d->y[i] == high) continue;
+        if (rise >= 0 || d->y[i] < low) return 0;     /* a third level, or a fall */
+        high = d->y[i];
+        rise = i;
+    }
+    if (rise < 0) return 0;
+    *at = d->n[rise];
+    return 1;
+}
+
 static int classify_data(fit_state *s, fit_result *r) {
+    double step_at = 0.0;
     int err;
     init_result(r, &s->d);
     err = fit_data_loglog_slope(&s->d, &r->loglog_slope);
@@ -591,7 +611,12 @@ static int classify_data(fit_state *s, fit_result *r) {
         r->best = FIT_INCONCLUSIVE;
         r->tentative = 0;
     }
-    if (s->nu < 0.5 || (s->d.m < 3 && s->d.nu_rep <= 0.0)) {   /* noise unknown */
+    if (single_step(&s->d, &step_at)) {
+        r->best = FIT_INCONCLUSIVE;
+        r->tentative = 0;
+        snprintf(r->reason, sizeof r->reason, "one step, %.4g to %.4g at n = %.4g: no class fits a step",
+                 s->d.y[0], s->d.y[s->d.m - 1], step_at);
+    } else if (s->nu < 0.5 || (s->d.m < 3 && s->d.nu_rep <= 0.0)) {   /* noise unknown */
         r->best = FIT_INCONCLUSIVE;
         r->tentative = 0;
         r->confidence = 0.0;

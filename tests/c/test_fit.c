@@ -495,6 +495,24 @@ static void test_constant_series(void) {
     }
 }
 
+/* Regression (max_loot, two variables, O(1) space): peak bytes rounded to
+** 64 read 128 up to n = 62 and 256 at 94 and 108, as the total grew an int
+** digit; that was "O(2^n) at 93%", a false fail against O(n). One step is
+** no class. Two steps are a shape again. */
+static void test_single_step_is_no_class(void) {
+    double n[13] = {3, 4, 5, 7, 9, 12, 16, 21, 27, 41, 62, 94, 108}, y[13];
+    fit_result r;
+    int i;
+    for (i = 0; i < 13; i++) y[i] = i < 11 ? 128 : 256;
+    CHECK(fit_classify(n, y, 13, &r) == 0);
+    CHECK_MSG(r.best == FIT_INCONCLUSIVE, "one step: got %s", fit_class_label(r.best));
+    CHECK(strstr(r.reason, "one step") != NULL && strstr(r.reason, "n = 94") != NULL);
+    for (i = 0; i < 13; i++) y[i] = i < 11 ? 256 : 128;          /* a fall is not a step up */
+    CHECK(fit_classify(n, y, 13, &r) == 0 && strstr(r.reason, "one step") == NULL);
+    for (i = 0; i < 13; i++) y[i] = 64.0 * (1 + i / 4);            /* four levels: a shape */
+    CHECK(fit_classify(n, y, 13, &r) == 0 && strstr(r.reason, "one step") == NULL);
+}
+
 /* Regression: Fibonacci-type growth (1.618^n) is exponential: O(2^n)
 ** stands for c^n with c clearly above 1, and the fitted base is reported. */
 static void test_exponential_bases(void) {
@@ -1028,6 +1046,7 @@ int main(void) {
     test_exact_lines_with_offset();
     test_exact_negative_intercept();
     test_constant_series();
+    test_single_step_is_no_class();
     test_exponential_bases();
     test_cache_effects_are_not_nlogn();
     test_cache_step_is_not_noise();
