@@ -469,6 +469,8 @@ static void init_result(fit_result *r, const fit_data *d) {
     for (c = 0; c < FIT_CLASS_COUNT; c++) r->score[c] = HUGE_VAL;
     r->points = d->points;
     r->distinct_n = d->m;
+    r->n_min = d->m > 0 ? d->n[0] : 0.0;
+    r->n_max = d->m > 0 ? d->n[d->m - 1] : 0.0;
     r->noise = d->sigma_rep;
     r->quantum = d->quantum;
 }

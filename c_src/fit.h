@@ -75,6 +75,7 @@ typedef struct fit_result {
     double loglog_slope;    /* Theil-Sen slope of log y vs log n (per-size centres) */
     int points;             /* points used */
     int distinct_n;
+    double n_min, n_max;    /* smallest and largest distinct n */
     double noise;           /* estimated relative noise of one measurement
                                (standard deviation of log y) */
     double quantum;         /* detected value quantum (timer tick), 0 if none */

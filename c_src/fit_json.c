@@ -46,6 +46,8 @@ int fit_result_to_json(const fit_result *r, char *buf, size_t cap) {
     jw_kv_number(&w, "slope", r->loglog_slope);
     jw_kv_int(&w, "points", r->points);
     jw_kv_int(&w, "distinct_n", r->distinct_n);
+    jw_kv_number(&w, "n_min", r->n_min);
+    jw_kv_number(&w, "n_max", r->n_max);
     jw_kv_number(&w, "noise", r->noise);
     jw_kv_number(&w, "quantum", r->quantum);
     jw_kv_string(&w, "reason", r->reason);

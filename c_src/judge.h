@@ -56,6 +56,8 @@
 /* Fewer distinct sizes than this never decide: two points fit any class. */
 #define JUDGE_SLOPE_MARGIN 0.05   /* a draw settled by the log-log slope (judge.c) */
 #define JUDGE_MIN_SIZES 3
+#define JUDGE_MIN_SPAN 8.0    /* n_max / n_min below which a lean of time passes nothing (judge.c) */
+#define JUDGE_MIN_EXCESS 2.0  /* growth beyond the target's power that a time fail needs (judge.c) */
 
 typedef struct judge_result {
     int verdict;        /* JUDGE_PASS, JUDGE_FAIL or JUDGE_INCONCLUSIVE */
