@@ -221,6 +221,26 @@ test('progress exported from one browser and imported into a fresh one is restor
   await fresh.context().close();
 });
 
+test('a learner who scrolls to the end of the lesson while the exercises still load stays there, and the lesson counts as read', async () => {
+  // Service workers blocked so that the page's own fetches can be held back.
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route(/chunks\/exercise_section-[^/]*\.js$/, async (route) => { await held; await route.continue(); });
+  const page = await openPage(site, `#/${TOPIC}`, { context });
+  await page.locator('.lesson-end').waitFor();
+  assert.equal(await page.locator('.py-check').count(), 0, 'the exercises are still loading');
+  await page.locator('.lesson-end').scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 500, `scrolled down to the lesson's end (${scrolled}px)`);
+  release();
+  await page.locator('.py-check').first().waitFor();
+  await page.locator('.lesson-end.is-read', { hasText: 'You have read this lesson' }).waitFor();
+  assert.ok(await page.evaluate(() => window.scrollY) > 500, 'the page did not jump back to the top');
+  assert.deepEqual(page.consoleErrors, []);
+  await context.close();
+});
+
 test('garbage in the progress key does not break the page, and the learner is told', async () => {
   const page = await openPage(site, '#/');
   await page.locator('.topic-card').first().waitFor();

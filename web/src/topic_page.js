@@ -72,6 +72,9 @@ export async function renderTopic(main, route) {
   main.replaceChildren(el('div', { class: 'topic-layout' },
     toc ? el('aside', { class: 'toc-column' }, toc) : el('span'),
     el('div', { class: 'topic-main' }, header, lesson, extra, sections, neighbours(course, topic.id))));
+  // To the top now, not once the sections are in: a learner who has
+  // scrolled down by then must not be thrown back up.
+  if (!route.section) window.scrollTo(0, 0);
   // Every section starts at once (their modules download side by side) and
   // joins the page in the order the hooks were added.
   const pending = sectionHooks.map((hook) => Promise.resolve().then(() => hook(topic, { lesson, sections })));
@@ -85,6 +88,5 @@ export async function renderTopic(main, route) {
   }
   addSectionLinks(toc, sections, topic.id);
   if (route.section) document.getElementById(route.section)?.scrollIntoView();
-  else window.scrollTo(0, 0);
   document.dispatchEvent(new CustomEvent('course:page', { detail: { page: 'topic', topic: topic.id } }));
 }
