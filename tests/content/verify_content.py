@@ -314,12 +314,9 @@ def exercise_plan(topic, built, topic_json, report):
         report.check(len(sols) == 1, w, "%s has exactly one solution cell (found %d)" % (name, len(sols)))
         if rank(time_t) < 0:
             continue
-        check = ex["check"]
-        sizes = re.search(r"^SIZES\s*=\s*\[([^\]]*)\]", check["code"], re.M) if check else None
-        largest = max((int(x) for x in sizes.group(1).split(",") if x.strip().isdigit()), default=0) if sizes else 0
         for sol in sols:
             plan.append({"topic": topic, "topic_json": topic_json, "name": name, "kind": "solution",
-                         "file": sol["file"], "line": sol["line"], "code": sol["code"], "largest": largest,
+                         "file": sol["file"], "line": sol["line"], "code": sol["code"],
                          "time": time_t, "space": space_t if rank(space_t or "") >= 0 else None})
         for nv in naives:
             nt, ns = nv["headers"].get("time"), nv["headers"].get("space")
@@ -332,7 +329,7 @@ def exercise_plan(topic, built, topic_json, report):
             if worse_time or worse_space:
                 above += 1
                 plan.append({"topic": topic, "topic_json": topic_json, "name": name, "kind": "naive",
-                             "file": nv["file"], "line": nv["line"], "code": nv["code"], "largest": largest,
+                             "file": nv["file"], "line": nv["line"], "code": nv["code"],
                              "time": time_t if worse_time else None,
                              "space": space_t if worse_space else None})
     report.check(above >= MIN_NAIVE, topic.where("solutions.py", 1),
@@ -412,7 +409,8 @@ def measure_one(item, report, can_fit):
     if kind == "solution":
         ok = o["state"] == "pass"
         report.check(ok, where, what, details)
-        ref_rows = [r for r in (o.get("reference") or {}).get("rows") or [] if r["n"] <= item["largest"]]
+        largest = (o.get("plan") or {}).get("declared_top") or 0   # the check cell's SIZES[-1], as the Check read it
+        ref_rows = [r for r in (o.get("reference") or {}).get("rows") or [] if r["n"] <= largest]
         if ok and ref_rows and min(ref_rows[-1]["time"]) > SLOW_SOLUTION:
             report.warn(where, "solution %s takes %.0f ms per call at n=%d (keep it under ~50 ms)" % (
                 name, 1000 * min(ref_rows[-1]["time"]), ref_rows[-1]["n"]))

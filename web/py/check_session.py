@@ -373,7 +373,9 @@ class Check:
             for name in ("cost", "want_loops", "repeat_cost"):
                 row.pop(name, None)
         sizes_done = [row["n"] for row in rows]
-        plan = {"sizes": sizes_done, "repeats": ROUND_REPEATS[0], "max_repeats": repeats_max,
+        # declared_top: the check cell's largest size, beyond which sizes are
+        # only added to reach a decision (EXTEND_MAX)
+        plan = {"sizes": sizes_done, "declared_top": top, "repeats": ROUND_REPEATS[0], "max_repeats": repeats_max,
                 "rounds": len(ROUND_REPEATS), "limit_s": self.limit, "budget_s": ROUND_BUDGETS_S[0],
                 "round_budgets_s": list(ROUND_BUDGETS_S), "round_repeats": list(ROUND_REPEATS),
                 "sharing": self.sharing, "seed": self.seed}
