@@ -4,9 +4,10 @@
 #
 # Two lanes, to stay under 15 minutes on 2 cores (one lane took 20):
 #   timed   suites whose verdicts come from timing code (Checks, demos in
-#           Chromium), in the foreground at normal priority; the content
-#           Checks run as two halves side by side, one core each: the Check
-#           is built to hold with one other core busy (make bench shows it).
+#           Chromium), in the foreground at normal priority; the Check
+#           suites run two at a time, one core each (desktop CPython beside
+#           Pyodide, then the content as two halves): the Check is built to
+#           hold with one other core busy (make bench shows it).
 #   untimed suites that time nothing (C under ASan, Pyodide fact runs,
 #           tracer, wasm vs native counts), at nice 10 beside them, so they
 #           take the idle core without slowing the timed lane.
@@ -53,8 +54,12 @@ run "dist" make dist
 untimed_lane >"$work/untimed.txt" 2>&1 &
 untimed=$!
 
-run "py:test_checker.py" python3 tests/py/test_checker.py
+# The Checks under desktop CPython and under Pyodide side by side, one core
+# each, as the content halves below.
+run_quiet "py:test_checker.py" python3 tests/py/test_checker.py &
+checker=$!
 run "node:checks" node --test tests/node/pyodide_check.test.mjs
+wait "$checker"
 topics=(content/[0-9][0-9]_*/)
 half=$(( (${#topics[@]} + 1) / 2 ))
 as_args() { for d in "$@"; do printf -- '--topic\n%s\n' "$(basename "$d")"; done; }
