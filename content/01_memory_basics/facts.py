@@ -289,3 +289,52 @@ def name_refcount_on_311():
     if sys.version_info[:2] != (3, 11):
         return "not 3.11"
     return name_refcount()
+
+
+# ------------------------------------ what the prose's inline snippets give --
+
+def ids_of_temporaries_match():
+    """`id([]) == id([])`: the first list is freed before the second is made."""
+    return str(id([]) == id([]))
+
+
+def tracked(kind):
+    """gc.is_tracked of an int ("int") or of an empty list ("list")."""
+    return str(gc.is_tracked({"int": 42, "list": []}[kind]))
+
+
+def same_int_object(text):
+    """`int(text) is int(text)`: two ints computed apart, one object or two."""
+    return str(int(text) is int(text))
+
+
+def constants_shared(how):
+    """`a = 1000; b = 1000; a is b` compiled as one piece of code ("script")
+    or as two separate lines, the way a REPL compiles them ("repl")."""
+    namespace = {}
+    lines = ["a = 1000; b = 1000"] if how == "script" else ["a = 1000", "b = 1000"]
+    for line in lines:
+        exec(compile(line, "<" + how + ">", "exec"), namespace)
+    return str(namespace["a"] is namespace["b"])
+
+
+def _append_under_view():
+    data = bytearray(b"ab")
+    with memoryview(data):
+        data.append(0)
+
+
+ERRORS = {
+    "hash-tuple-with-list": lambda: hash((1, [2])),
+    "hash-bytearray-view": lambda: hash(memoryview(bytearray(b"ab"))),
+    "resize-under-view": _append_under_view,
+}
+
+
+def error_of(case):
+    """The exception one of ERRORS raises, by class name ("no error" if none)."""
+    try:
+        ERRORS[case]()
+    except Exception as exc:
+        return type(exc).__name__
+    return "no error"
