@@ -111,3 +111,52 @@ def cycle_collected():
     finally:
         if was_enabled:
             gc.enable()
+
+
+# ------------------------------------ what the prose's inline snippets give --
+
+def tuple_copies_are_itself():
+    """`copy.copy(t) is t` and `t[:] is t` for a tuple, as one truth value."""
+    t = (1, [2], "three")
+    return str(copy.copy(t) is t and t[:] is t)
+
+
+def late_binding_results():
+    """What each of `[lambda: i for i in range(3)]` returns, as a set's text."""
+    late = [lambda: i for i in range(3)]
+    results = {f() for f in late}
+    return str(results.pop()) if len(results) == 1 else str(sorted(results))
+
+
+def deepcopy_keeps_atomic_tuple():
+    """`copy.deepcopy((1, "two"))` is the tuple itself."""
+    t = (1, "two")
+    return str(copy.deepcopy(t) is t)
+
+
+def _deepcopy_lock():
+    import threading
+
+    copy.deepcopy(threading.Lock())
+
+
+def _assign_through_proxy():
+    import types
+
+    types.MappingProxyType({"a": 1})["a"] = 2
+
+
+ERRORS = {"deepcopy-lock": _deepcopy_lock, "assign-through-proxy": _assign_through_proxy}
+
+
+def error_of(case):
+    """The exception one of ERRORS raises, by class name ("no error" if none)."""
+    try:
+        ERRORS[case]()
+    except Exception as exc:
+        return type(exc).__name__
+    return "no error"
+
+
+def sort_method_returns():
+    return str([3, 1, 2].sort())
