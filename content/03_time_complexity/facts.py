@@ -141,3 +141,41 @@ def clock_read_comparable_to(ns):
             time.perf_counter()
         batches.append(time.perf_counter() - start)
     return min(batches) / reads * 1e9 >= ns / 10
+
+
+def pair_compares(n):
+    """== comparisons has_repeat_nested (the lesson's nested loop) makes on
+    n distinct items, counted, with thousands separators."""
+    class Counted:
+        compares = 0
+
+        def __init__(self, value):
+            self.value = value
+
+        def __eq__(self, other):
+            Counted.compares += 1
+            return self.value == other.value
+
+    items = [Counted(i) for i in range(n)]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if items[i] == items[j]:
+                break
+    return f"{Counted.compares:,}"
+
+
+def autorange_tries():
+    """The first six `number` values autorange() tries: its timeit() is
+    replaced by one that reports 0 s five times, then 0.2 s."""
+    import timeit
+
+    tried = []
+    timer = timeit.Timer("pass")
+    timer.timeit = lambda number: tried.append(number) or (0.2 if len(tried) == 6 else 0.0)
+    timer.autorange()
+    return ", ".join(map(str, tried))
+
+
+def pairs(n):
+    """n * (n - 1) / 2, with separators: the count pair_compares() makes."""
+    return f"{n * (n - 1) // 2:,}"
