@@ -234,3 +234,24 @@ def small_int_range():
     if shared(low) and shared(high) and not shared(low - 1) and not shared(high + 1):
         return f"{low} to {high}"
     return "another range"
+
+
+# ------------------------------------ what the prose's inline snippets give --
+
+def overflow_error():
+    """The exception `array("b", [200])` raises (a signed byte holds -128..127)."""
+    try:
+        array("b", [200])
+    except Exception as exc:
+        return type(exc).__name__
+    return "no error"
+
+
+def array_items_identical():
+    """`a[0] is a[0]` for `a = array("q", [10**6])`: each read boxes anew."""
+    a = array("q", [10**6])
+    return str(a[0] is a[0])
+
+
+def sort_returns():
+    return str([2, 1].sort())
