@@ -385,8 +385,8 @@ print(f"tracemalloc, Point:     about {bytes_per_instance(Point):5.1f} bytes eac
 print(f"tracemalloc, SlotPoint: about {bytes_per_instance(SlotPoint):5.1f} bytes each")
 print("sys.getsizeof, Point:", sys.getsizeof(Point(None, None)),
       " SlotPoint:", sys.getsizeof(SlotPoint(None, None)))
-# getsizeof misses part of a plain instance: on 3.12+ and in Pyodide it gives
-# both classes the same size. Count real allocations with tracemalloc.
+# getsizeof misses part of a plain instance: in Pyodide (3.14) it gives both
+# classes the same size. Count real allocations with tracemalloc.
 p = SlotPoint(1, 2)
 print("has __dict__:", hasattr(p, "__dict__"))
 try:

@@ -389,3 +389,37 @@ def comprehension_vs_append():
     1.0-1.3 on desktop 3.11 and in Pyodide, too close to call "faster")."""
     return _measured(_appending, lambda d: [x + 1 for x in d],
                      lambda r: "no slower" if r >= 0.9 else None)
+
+
+# ------------------------------------ what the prose's inline snippets give --
+
+def cached_list_argument_error():
+    """What calling a @cache function with a list raises, as Python prints it."""
+    from functools import cache
+
+    @cache
+    def f(values):
+        return len(values)
+
+    try:
+        f([1, 2, 3])
+    except TypeError as exc:
+        return f"TypeError: {exc}"
+    return "no error"
+
+
+def cached_result_is_shared():
+    """A cached call hands every caller the same result object."""
+    from functools import cache
+
+    @cache
+    def f():
+        return [1]
+
+    return str(f() is f())
+
+
+def getsizeof_same():
+    """Whether sys.getsizeof gives a plain and a slotted two-attribute
+    instance the same size: "the same" or "a different"."""
+    return "the same" if getsizeof_bytes("plain") == getsizeof_bytes("slotted") else "a different"
