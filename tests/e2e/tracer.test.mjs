@@ -3,9 +3,10 @@
 // step limit; keyboard stepping; the table lists the arrows' references;
 // next change of a name, find by id, the hide-shared toggle, the object
 // limit's notice, a cycle drawn once and collected by gc.collect();
-// the toggle kept for the session and a stale find box cleared; a wide
-// diagram scrolling inside its box at 1280x900 and 390px, the page never
-// sideways; axe finds no WCAG A/AA violations in the panel. Screenshots go to
+// the toggle kept for the session and a stale find box cleared, and
+// redrawing every open diagram at its step; a wide diagram scrolling inside
+// its box at 1280x900 and 390px, the page never sideways; on a phone a
+// bounded names column with the first objects beside it; axe finds no WCAG A/AA violations in the panel. Screenshots go to
 // build/screens/ (light and dark) for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -272,6 +273,80 @@ test('a wide diagram scrolls inside its box at 1280x900 and on a 390px phone; Sh
   } finally {
     await phone.context().close();
   }
+});
+
+test('on a 390px phone the names column is bounded and the first objects fit beside it; wider, names are whole', async () => {
+  const code = "xs = [1, 2]\nys = xs\ncopy_of_scores = list(xs)\nn = 11\n";
+  const phone = await openPage(site, '#/01_memory_basics', { viewport: { width: 390, height: 844 } });
+  try {
+    const b = phone.locator('.py-runner').first();
+    await b.waitFor();
+    await setCode(b, code);
+    await b.locator('.py-visualize').click();
+    await b.locator('.trace-position').filter({ hasText: /Step \d+ of \d+/ }).waitFor({ timeout: 120000 });
+    const measure = () => phone.evaluate(() => {
+      const fig = document.querySelector('.trace-figure');
+      const f = fig.getBoundingClientRect();
+      const frame = fig.querySelector('.frame-box').getBoundingClientRect();
+      const boxes = [...fig.querySelectorAll('g.object')].map((g) => g.getBoundingClientRect());
+      const firstColumn = Math.min(...boxes.map((r) => r.left));
+      const long = [...fig.querySelectorAll('.name-label')].find((t) => t.querySelector('title'));
+      const inside = f.left + fig.clientLeft + fig.clientWidth - parseFloat(getComputedStyle(fig).paddingRight);
+      return { page: document.documentElement.scrollWidth, inner: innerWidth, fig: [f.left, inside, fig.clientWidth], frame: frame.width,
+        firstColumn: boxes.filter((r) => Math.abs(r.left - firstColumn) < 1).map((r) => r.right),
+        cut: long ? [long.firstChild.nodeValue, long.querySelector('title').textContent] : null,
+        compact: fig.querySelector('svg').classList.contains('compact') };
+    });
+    const m = await measure();
+    assert.ok(m.page <= m.inner, `the page does not scroll sideways (${m.page} > ${m.inner})`);
+    assert.ok(m.frame <= 0.4 * m.fig[2], `the names column takes at most 40% of the figure (${m.frame} of ${m.fig[2]})`);
+    assert.equal(m.firstColumn.length, 3, 'two lists and the int 11 in the first column');
+    assert.ok(m.firstColumn.every((right) => right <= m.fig[1]), `the first column of objects is in view without scrolling (${m.firstColumn} > ${m.fig[1]})`);
+    assert.ok(m.cut && m.cut[0].endsWith('…') && m.cut[1] === 'copy_of_scores', `a long name is cut, whole in its tooltip (${m.cut})`);
+    const row = b.locator('.trace-table tbody tr[data-kind="name"] td:nth-child(2)', { hasText: 'copy_of_scores' });
+    assert.equal(await row.count(), 1, 'the table has the whole name');
+    await b.locator('.trace-figure').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: 'build/screens/tracer_phone_names.png' });
+    await phone.setViewportSize({ width: 1280, height: 900 });
+    await phone.waitForFunction(() => !document.querySelector('.trace-figure svg').classList.contains('compact'));
+    const wide = await measure();
+    assert.equal(wide.cut, null, 'at 1280px every name is whole');
+    assert.match(await b.locator('.trace-position').textContent(), /Step 5 of 5/, 'the redraw keeps the step');
+  } finally {
+    await phone.context().close();
+  }
+});
+
+test('the toggle redraws every open diagram at the step it shows, without a re-run', async () => {
+  const other = page.locator('.py-runner').nth(1);
+  const code = "n = 5\ns = 'hi'\nitems = [n, s]\nx = int('1000')\n";
+  await visualize(code);
+  await setCode(other, code);
+  await other.locator('.py-visualize').click();
+  await other.locator('.trace-position').filter({ hasText: /Step 5 of 5/ }).waitFor({ timeout: 120000 });
+  await block.locator('.trace-figure').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await position(), 'Step 3 of 5');
+  const shared = (b) => b.locator('.memory-diagram g.object.is-shared').count();
+  assert.equal(await shared(block), 2, 'step 3: 5 and "hi" drawn');
+  assert.equal(await shared(other), 2);
+  // count() does not wait: the boxes are gone as soon as check() returns,
+  // so the diagrams were redrawn from the trace, not traced again.
+  await block.locator('.trace-hide input').check();
+  assert.equal(await shared(block), 0, 'this diagram hides them');
+  assert.equal(await position(), 'Step 3 of 5', 'and keeps its step');
+  assert.equal(await other.locator('.trace-hide input').isChecked(), true, 'the other panel\'s toggle follows');
+  assert.equal(await shared(other), 0, 'the other open diagram is redrawn');
+  assert.equal(await other.locator('.trace-position').textContent(), 'Step 5 of 5', 'at its own step');
+  assert.match(await other.locator('.trace-summary').textContent(), /written inside their slots/, 'its words follow the picture');
+  assert.deepEqual(await other.evaluate((root) => [...root.querySelectorAll('.trace-table tbody tr')].filter((tr) => tr.lastChild.textContent === 'arrow').length),
+    await other.locator('.memory-diagram path.arrow').count(), 'its table follows too');
+  await other.locator('.trace-hide input').uncheck();
+  assert.equal(await shared(block), 2, 'unchecking in the other panel redraws this one');
+  assert.equal(await position(), 'Step 3 of 5');
+  await other.locator('.trace-close').click();
 });
 
 test('past the objects-per-step limit a notice says the step is cut', async () => {

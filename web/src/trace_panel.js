@@ -8,7 +8,7 @@
 import { EditorView } from '@codemirror/view';
 import { StateEffect } from '@codemirror/state';
 import { python, explainError, RUN_TIME_LIMIT_MS, sizeNote } from './python_client.js';
-import { drawDiagram, references, stepObjects } from './memory_diagram.js';
+import { drawDiagram, references, stepObjects, COMPACT_BELOW } from './memory_diagram.js';
 import { el, uniqueId, announce } from './dom.js';
 import { lineMark } from './line_mark.js';
 
@@ -40,9 +40,15 @@ function hideShared() {
   return hideSharedChoice;
 }
 
+// Every panel on the page, by its node: a change of the toggle in one redraws
+// the others at the step each one shows (the trace is data: no re-run).
+// Found through the document, so a page left behind holds no panel here.
+const panelOf = new WeakMap();
+
 function rememberHideShared(on) {
   hideSharedChoice = on;
   try { sessionStorage.setItem(HIDE_KEY, on ? '1' : '0'); } catch { /* storage off: this visit only */ }
+  for (const n of document.querySelectorAll('.trace-panel')) panelOf.get(n)?.setHideShared(on);
 }
 
 // ------------------------------------------------------------------ panel --
@@ -74,7 +80,7 @@ class TracePanel {
     this.nameSelect = el('select', { class: 'trace-name-select', 'aria-label': 'Name to follow' });
     this.findInput = el('input', { type: 'text', inputmode: 'numeric', class: 'trace-find-input', placeholder: 'id', 'aria-label': 'Object id to find', size: '14',
       onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); this.find(); } } });
-    this.hideToggle = el('input', { type: 'checkbox', id: `${id}-hide`, onchange: () => { rememberHideShared(this.hideToggle.checked); this.hideShared = this.hideToggle.checked; this.draw(); } });
+    this.hideToggle = el('input', { type: 'checkbox', id: `${id}-hide`, onchange: () => rememberHideShared(this.hideToggle.checked) });
     this.hideToggle.checked = this.hideShared;
     this.figure = el('div', { class: 'trace-figure', tabindex: '0', role: 'group', 'aria-roledescription': 'memory diagram',
       'aria-label': 'Memory diagram. Left and Right arrow keys step; Home and End go to the first and last step; Shift with Left or Right scrolls a wide diagram.', onkeydown: (e) => this.onKey(e) });
@@ -106,6 +112,33 @@ class TracePanel {
     this.figure.setAttribute('aria-describedby', `${id}-summary`);
     runner.toolbar.insertBefore(this.button, runner.stopButton);
     runner.node.append(this.node);
+    panelOf.set(this.node, this);
+    // A phone turned sideways (or a window resized) across the compact
+    // width gets the other geometry; only that change redraws, so a
+    // scrollbar coming or going cannot make redraws loop.
+    this.compact = null;
+    this.resize = typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => { if (this.trace && !this.node.hidden && this.isCompact() !== this.compact) this.draw(); }) : null;
+    this.resize?.observe(this.figure);
+  }
+
+  /** The figure's inner width in px (0 while hidden). */
+  room() {
+    const style = getComputedStyle(this.figure);
+    return Math.max(0, this.figure.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+  }
+
+  isCompact() {
+    const w = this.room();
+    return w > 0 && w < COMPACT_BELOW;
+  }
+
+  /** The session's toggle changed (here or in another panel): redraw this step. */
+  setHideShared(on) {
+    this.hideToggle.checked = on;
+    if (this.hideShared === on) return;
+    this.hideShared = on;
+    if (this.trace && !this.node.hidden) this.draw();
   }
 
   async visualize() {
@@ -187,7 +220,9 @@ class TracePanel {
     this.lineText.textContent = step.line ? `${step.line}: ${(code[step.line - 1] ?? '').trim()}`
       : step.event === 'error' ? 'none (the program stopped with an error)' : 'none (the program has finished)';
     markTraceLine(this.runner.view, step.line);
-    const svg = drawDiagram(trace, this.index, { hideShared: this.hideShared, previous: this.index - 1, nameColours: this.nameColours, idPrefix: this.id, focusId: this.focusId });
+    const width = this.room();
+    this.compact = width > 0 && width < COMPACT_BELOW;
+    const svg = drawDiagram(trace, this.index, { hideShared: this.hideShared, previous: this.index - 1, nameColours: this.nameColours, idPrefix: this.id, focusId: this.focusId, width });
     const cut = step.truncated ? el('p', { class: 'trace-notice trace-object-limit', role: 'note' }, LIMIT_NOTE(trace.limits.max_objects)) : null;
     this.figure.replaceChildren(...[cut, svg].filter(Boolean));
     const objects = stepObjects(trace, this.index);
