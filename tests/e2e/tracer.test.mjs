@@ -1,6 +1,7 @@
 // Visualize in headless Chromium: the memory diagram of real CPython
 // (Pyodide) for aliasing, copies, [[0]*3]*3 and a `while True` loop past the
-// step limit; keyboard stepping; the table lists the arrows' references;
+// step limit; a sleeping loop past the time limit, a deep recursion's
+// frames, a syntax error with nothing stale around it; keyboard stepping; the table lists the arrows' references;
 // next change of a name, find by id, the hide-shared toggle, the object
 // limit's notice, a cycle drawn once and collected by gc.collect();
 // the toggle kept for the session and a stale find box cleared, and
@@ -118,6 +119,42 @@ test('a bare except in the loop does not escape the step limit', async () => {
   await visualize('while True:\n    try:\n        x = 1\n    except:\n        pass\n');
   assert.match(await block.locator('.trace-limit').textContent(), /1,000 steps/);
   assert.match(await position(), /Step 1000 of 1000/);
+});
+
+test('a loop that sleeps stops at the time limit, before the page gives up, with its steps shown', async () => {
+  await visualize('import time\nn = 0\nwhile True:\n    n += 1\n    time.sleep(0.25)\n');
+  assert.match(await block.locator('.trace-limit').textContent(), /Stopped after 5 s, the time limit, at step \d+/);
+  const [, shown, total] = (await position()).match(/Step (\d+) of (\d+)/);
+  assert.equal(shown, total);
+  assert.ok(Number(total) > 5 && Number(total) < 1000, `${total} steps`);
+  assert.ok(await block.locator('.memory-diagram g.object').count() >= 2, 'the last step is drawn');
+});
+
+test('a deep recursion: 30 frames drawn and a notice of the calls left out', async () => {
+  // 100 calls deep, not a runaway one: under load that can meet the time limit first.
+  await visualize('def f(n):\n    return f(n - 1) if n else 0\n\nf(100)\n');
+  await block.locator('.trace-slider').fill('100');
+  assert.equal(await position(), 'Step 101 of 104', 'def, f(100), 101 calls, the end');
+  const notice = block.locator('.trace-figure .trace-frame-limit');
+  assert.equal(await notice.textContent(), 'This step is 99 calls deep: the global names and the innermost 29 calls are drawn, the 70 between them are left out.');
+  assert.equal(await block.locator('.memory-diagram g.frame').count(), 30);
+  assert.deepEqual(await pictureRefs(), await tableRefs());
+});
+
+test('a syntax error: the error in words, no steps, no controls or picture left from the last trace', async () => {
+  await visualize('a = [1]\nb = a\n');
+  await setCode(block, 'x = [1\n');
+  await block.locator('.py-visualize').click();
+  await block.locator('.trace-error').filter({ hasText: /SyntaxError on line 1/ }).waitFor({ timeout: 60000 });
+  assert.match(await block.locator('.trace-error').textContent(), /Nothing ran/);
+  for (const sel of ['.trace-toolbar', '.trace-line', '.trace-figure', '.trace-table', '.trace-summary', '.trace-hide']) {
+    assert.equal(await block.locator(sel).isVisible(), false, `${sel} is hidden`);
+  }
+  assert.equal(await block.locator('.cm-trace-line').count(), 0, 'no line marked in the editor');
+  assert.equal(await block.locator('.trace-close').isVisible(), true, 'Close is still there');
+  await visualize('a = [1]\nb = a\n');
+  assert.equal(await block.locator('.trace-figure').isVisible(), true, 'the next trace brings the picture back');
+  assert.equal(await block.locator('.trace-toolbar').isVisible(), true);
 });
 
 test('the facts other visualizers get wrong: capacity beyond length, equal large ints apart, the 32-bit note', async () => {

@@ -1,6 +1,7 @@
 // web/py/tracer.py in Pyodide (CPython 3.14, wasm32) under Node, through
 // worker_host.trace_code as the page's worker calls it: aliasing, copies,
-// [[0]*3]*3, the step limit on `while True` (also through a bare except), reference counts without the
+// [[0]*3]*3, the step limit on `while True` (also through a bare except), the
+// time limit on slow lines, the frames of a runaway recursion, reference counts without the
 // tracer's share, interned strings (sys._is_interned) and 32-bit sizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +61,23 @@ test('while True stops at the step limit with the steps so far', () => {
   assert.equal(r.steps.length, 1000);
   assert.equal(r.stopped.reason, 'steps');
   assert.equal(r.error, null);
+});
+
+test('slow lines stop at the time limit, through a bare except, with the steps so far', () => {
+  const r = trace('while True:\n    try:\n        x = sum(range(300000))\n    except:\n        pass\n', { max_seconds: 0.5 });
+  assert.equal(r.stopped.reason, 'time');
+  assert.equal(r.error, null);
+  assert.ok(r.steps.length >= 2 && r.steps.length < 1000, `${r.steps.length} steps`);
+  assert.match(r.stopped.message, /0\.5 s, the time limit/);
+});
+
+test('a runaway recursion records the module frame and the innermost calls only', () => {
+  const r = trace('def f(n):\n    return f(n + 1)\n\nf(0)\n');
+  assert.equal(r.error.kind, 'RecursionError');
+  const deepest = r.steps.reduce((a, s) => (s.frames_hidden > a.frames_hidden ? s : a));
+  assert.equal(deepest.frames.length, 30);
+  assert.equal(deepest.frames[0].name, '<module>');
+  assert.ok(deepest.frames_hidden > 100, `${deepest.frames_hidden} calls left out`);
 });
 
 test('the step limit holds through a bare except (sys.monitoring guard)', () => {

@@ -156,6 +156,36 @@ def test_default_step_limit_is_1000():
     assert r["limits"]["max_steps"] == 1000
 
 
+def test_time_limit_stops_a_slow_loop_and_keeps_its_steps():
+    r = trace("import time\nn = 0\nwhile True:\n    n += 1\n    time.sleep(0.05)\n", max_seconds=0.5)
+    assert r["stopped"]["reason"] == "time" and r["error"] is None, r["stopped"]
+    assert "0.5 s" in r["stopped"]["message"] and "steps so far are shown" in r["stopped"]["message"]
+    assert 4 < len(r["steps"]) < tracer.DEFAULT_MAX_STEPS        # some, not the step limit
+    assert int(objects_repr(r, -1, "n")) >= 2
+    assert r["limits"]["max_seconds"] == 0.5
+    assert sys.gettrace() is None
+
+
+def test_time_limit_holds_through_bare_except():
+    r = trace("import time\nwhile True:\n    try:\n        time.sleep(0.05)\n    except:\n        pass\n", max_seconds=0.3)
+    assert r["stopped"]["reason"] == "time" and r["error"] is None
+
+
+def test_deep_recursion_keeps_the_module_and_innermost_frames():
+    r = trace("def f(n):\n    return f(n + 1)\n\nf(0)\n")
+    assert r["error"]["kind"] == "RecursionError"
+    deepest = max(r["steps"], key=lambda s: s["frames_hidden"])
+    assert len(deepest["frames"]) == tracer.DEFAULT_MAX_FRAMES
+    assert deepest["frames"][0]["name"] == "<module>" and all(f["name"] == "f" for f in deepest["frames"][1:])
+    assert deepest["frames_hidden"] > 100                       # hundreds of calls left out
+    names = [dict(f["locals"]) for f in deepest["frames"][1:]]
+    _, objects = step_view(r, r["steps"].index(deepest))
+    ns = [int(objects[n["n"]]["repr"]) for n in names if "n" in n]
+    assert ns == sorted(ns) and ns[-1] - ns[0] == len(ns) - 1  # the innermost calls, in order
+    shallow = r["steps"][5]
+    assert shallow["frames_hidden"] == 0 and len(shallow["frames"]) < tracer.DEFAULT_MAX_FRAMES
+
+
 def objects_repr(r, index, name):
     names, objects = step_view(r, index)
     return objects[names["<module>"][name]]["repr"]

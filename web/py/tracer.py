@@ -8,7 +8,8 @@ them: type, id(), a short repr, sys.getsizeof, the reference count, and for
 containers the references they hold (list capacity from getsizeof). Nothing
 here is a model: every figure is read from the running interpreter.
 
-    trace(code, max_steps=1000, max_objects=150) -> dict (see _Recorder.result)
+    trace(code, max_steps=1000, max_objects=150, max_seconds=5.0, max_frames=30)
+        -> dict (see _Recorder.result)
 
 Reference counts are sys.getrefcount minus the tracer's own references: the
 share of the tracer's bookkeeping is measured once on a probe object
@@ -18,10 +19,14 @@ for the tracer and which is subtracted too. Nothing the learner wrote runs
 while a step is recorded: objects whose repr or __sizeof__ is Python code
 get the default repr and no size.
 
-Past max_steps the program is stopped with _StepLimit (a BaseException, so
-`except Exception` in the learner's loop does not swallow it) and the steps
-so far are returned with a notice; past max_objects in one step the step is
-cut and marked. Why sys.settrace and not sys.monitoring: the desktop python3
+Past max_steps, or max_seconds after it started (a line that sleeps, or
+slow lines: the page gives up on a request after 10 s and then has
+nothing to show), the program is stopped with _StepLimit (a BaseException,
+so `except Exception` in the learner's loop does not swallow it) and the
+steps so far are returned with a notice; past max_objects in one step the
+step is cut and marked. A step deeper than max_frames keeps the module's
+frame and the innermost ones, and says how many it left out (a runaway
+recursion would otherwise record every frame at every step: quadratic). Why sys.settrace and not sys.monitoring: the desktop python3
 that runs `make test` is 3.11, and one tracer must run in both.
 
 A bare `except:` (or `except BaseException`) does catch _StepLimit, and
@@ -41,14 +46,18 @@ its stack. trace() stops the guard before it does anything else.
 import io
 import struct
 import sys
+import time
 import traceback
 import types
 
-__all__ = ["trace", "platform_facts", "FILENAME", "DEFAULT_MAX_STEPS", "DEFAULT_MAX_OBJECTS", "DESKTOP_64"]
+__all__ = ["trace", "platform_facts", "FILENAME", "DEFAULT_MAX_STEPS", "DEFAULT_MAX_OBJECTS",
+           "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_FRAMES", "DESKTOP_64"]
 
 FILENAME = "<visualize>"
 DEFAULT_MAX_STEPS = 1000
 DEFAULT_MAX_OBJECTS = 150
+DEFAULT_MAX_SECONDS = 5.0       # half the page's 10 s: room to send the steps
+DEFAULT_MAX_FRAMES = 30         # frames drawn per step: the module's + the innermost
 REPR_CHARS = 60                 # a short repr: the box is narrow
 OUTPUT_CAP = 100_000            # characters of printed output kept
 POINTER_SIZE = struct.calcsize("P")
@@ -384,9 +393,13 @@ class _Output(io.TextIOBase):
 
 
 class _Recorder:
-    def __init__(self, code_object, max_steps, max_objects):
+    def __init__(self, code_object, max_steps, max_objects, max_seconds=DEFAULT_MAX_SECONDS,
+                 max_frames=DEFAULT_MAX_FRAMES):
         self.max_steps = max_steps
         self.max_objects = max_objects
+        self.max_seconds = max_seconds
+        self.max_frames = max_frames
+        self.deadline = time.perf_counter() + max_seconds
         self.code_strings = _code_strings(code_object)
         self.share = _tracer_share()
         self.records = []        # distinct object records (without refcount)
@@ -405,15 +418,26 @@ class _Recorder:
 
     def local_trace(self, frame, event, arg):
         if event == "line":
-            if len(self.steps) >= self.max_steps:
-                if self.stopped is None:
-                    self.stopped = {"reason": "steps", "message":
-                                    f"Stopped after {self.max_steps:,} steps, the step limit: the program may run forever. "
-                                    "The steps so far are shown."}
+            if self.stopped is None:
+                self.stopped = self._limit_reached()
+                if self.stopped is not None:
                     self.guard.start()        # for an `except:` that catches this one
+            if self.stopped is not None:
                 raise _StepLimit()            # and settrace is off from here on
             self.record(frame, frame.f_lineno, "line")
         return self.local_trace
+
+    def _limit_reached(self):
+        """The notice of the limit this line is past, or None."""
+        if len(self.steps) >= self.max_steps:
+            return {"reason": "steps", "message":
+                    f"Stopped after {self.max_steps:,} steps, the step limit: the program may run forever. "
+                    "The steps so far are shown."}
+        if time.perf_counter() >= self.deadline:
+            return {"reason": "time", "message":
+                    f"Stopped after {self.max_seconds:g} s, the time limit, at step {len(self.steps):,}: "
+                    "the program is slow or waits. The steps so far are shown."}
+        return None
 
     def rearm(self):
         """settrace on again for the learner's frames on the stack (3.11 guard)."""
@@ -428,6 +452,9 @@ class _Recorder:
 
     def record(self, frame, line, event):
         frames = _learner_frames(frame) if frame is not None else []
+        hidden = max(0, len(frames) - self.max_frames)
+        if hidden:                    # the module's frame and the innermost ones
+            frames = frames[:1] + frames[1 + hidden:]
         snap = _Snapshot(self.max_objects)
         frame_rows, copies = self._roots(frames, snap)
         self._walk(snap)
@@ -438,7 +465,7 @@ class _Recorder:
             heap.append([record, count - copies.get(key, 0)])
         self.steps.append({
             "line": line, "event": event, "frames": frame_rows, "heap": heap,
-            "out": self.output.chars, "truncated": snap.truncated,
+            "out": self.output.chars, "truncated": snap.truncated, "frames_hidden": hidden,
         })
 
     def record_end(self, ns, event):
@@ -450,7 +477,7 @@ class _Recorder:
         heap = [[self._record(snap.seen[key], snap), count] for key, count in zip(snap.order, counts)]
         self.steps.append({
             "line": None, "event": event, "frames": [{"name": "<module>", "line": None, "locals": names}],
-            "heap": heap, "out": self.output.chars, "truncated": snap.truncated,
+            "heap": heap, "out": self.output.chars, "truncated": snap.truncated, "frames_hidden": 0,
         })
 
     def _roots(self, frames, snap):
@@ -512,7 +539,8 @@ class _Recorder:
             "platform": dict(platform_facts(),
                              interned_test="sys._is_interned" if _is_interned else "code constants",
                              immortal_test=bool(_is_immortal)),
-            "limits": {"max_steps": self.max_steps, "max_objects": self.max_objects},
+            "limits": {"max_steps": self.max_steps, "max_objects": self.max_objects,
+                       "max_seconds": self.max_seconds, "max_frames": self.max_frames},
             "records": self.records,
             "steps": self.steps,
             "stdout": self.output.text(),
@@ -543,16 +571,19 @@ def _describe(exc, tb_frames_only=True):
     return {"kind": type(exc).__name__, "message": str(exc), "line": line, "traceback": text}
 
 
-def trace(code, max_steps=DEFAULT_MAX_STEPS, max_objects=DEFAULT_MAX_OBJECTS):
+def trace(code, max_steps=DEFAULT_MAX_STEPS, max_objects=DEFAULT_MAX_OBJECTS,
+          max_seconds=DEFAULT_MAX_SECONDS, max_frames=DEFAULT_MAX_FRAMES):
     """Run code under the tracer; the steps, records and how it ended."""
     max_steps = max(1, min(int(max_steps), 100_000))
     max_objects = max(1, min(int(max_objects), 5_000))
+    max_seconds = max(0.1, min(float(max_seconds), 600.0))
+    max_frames = max(2, min(int(max_frames), 1_000))
     try:
         code_object = compile(str(code), FILENAME, "exec")
     except SyntaxError as exc:
         return {"steps": [], "records": [], "error": _describe(exc), "stopped": None, "stdout": "",
                 "limits": {"max_steps": max_steps, "max_objects": max_objects}}
-    recorder = _Recorder(code_object, max_steps, max_objects)
+    recorder = _Recorder(code_object, max_steps, max_objects, max_seconds, max_frames)
     ns = {"__name__": "__main__", "__builtins__": __builtins__}
     error = outcome = None
     saved_stdout, saved_trace = sys.stdout, sys.gettrace()

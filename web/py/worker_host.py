@@ -114,7 +114,7 @@ def check_round(request_json, hooks):
 
 
 def trace_code(request_json):
-    """Trace {code, max_steps?, max_objects?} for the memory diagram: JSON text."""
+    """Trace {code, max_steps?, max_objects?, max_seconds?} for the memory diagram: JSON text."""
     request = json.loads(str(request_json))
     try:
         sys.setrecursionlimit(_RECURSION_LIMIT)
@@ -125,7 +125,8 @@ def trace_code(request_json):
         return json.dumps(tracer.trace(
             request.get("code", ""),
             max_steps=request.get("max_steps") or tracer.DEFAULT_MAX_STEPS,
-            max_objects=request.get("max_objects") or tracer.DEFAULT_MAX_OBJECTS))
+            max_objects=request.get("max_objects") or tracer.DEFAULT_MAX_OBJECTS,
+            max_seconds=request.get("max_seconds") or tracer.DEFAULT_MAX_SECONDS))
     finally:
         _flush()
 

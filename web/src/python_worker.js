@@ -9,7 +9,7 @@
 //   {type: 'run', code}                    -> {outputChars, droppedChars}   worker_host.run_code
 //   {type: 'check-start', request}         -> check_start's JSON, parsed   worker_host.check_start
 //   {type: 'check-round', request}         -> check_round's JSON, parsed   worker_host.check_round
-//   {type: 'trace', code, maxSteps, maxObjects} -> the trace, parsed     worker_host.trace_code
+//   {type: 'trace', code, maxSteps, maxObjects, maxSeconds} -> the trace, parsed     worker_host.trace_code
 // While working: {id, stream: {kind: 'stdout' | 'stderr', text}},
 // {id, progress: {fraction, message, row}} and {id, watchdog: seconds}.
 // Errors are {message, kind, line, traceback}; kind 'fatal' means the
@@ -262,7 +262,7 @@ const handlers = {
   },
 
   trace(py, message, ctx) {
-    const request = { code: String(message.code || ''), max_steps: message.maxSteps, max_objects: message.maxObjects };
+    const request = { code: String(message.code || ''), max_steps: message.maxSteps, max_objects: message.maxObjects, max_seconds: message.maxSeconds };
     const { value } = callHost(py, ctx, 'trace_code', JSON.stringify(request));
     return parseAnswer(value, 'trace_code');
   },

@@ -54,6 +54,7 @@ function rememberHideShared(on) {
 // ------------------------------------------------------------------ panel --
 
 const LIMIT_NOTE = (n) => `This step reaches more objects than the limit of ${n}: the first ${n} found are drawn.`;
+const FRAMES_NOTE = (hidden, drawn) => `This step is ${hidden + drawn - 1} calls deep: the global names and the innermost ${drawn - 1} calls are drawn, the ${hidden.toLocaleString('en')} between them are left out.`;
 
 class TracePanel {
   constructor(runner) {
@@ -92,23 +93,22 @@ class TracePanel {
       'Outlined boxes have more than one name; "changed" and "new" mark what the last line did. Dictionary keys are written inside their dictionary. ',
       'Sizes are sys.getsizeof, refcounts sys.getrefcount without the tracer\'s own references. ',
       '"small int", "interned" and "singleton" mark objects CPython shares: every 5 in the program is one object, while two equal large ints made at run time can be two objects (then "a is b" is False although a == b). A list\'s capacity is the slots it has allocated, often more than its length.');
+    this.toolbar = el('div', { class: 'trace-toolbar', role: 'group', 'aria-label': 'Step through the program' },
+      this.firstButton, this.backButton, this.slider, this.forwardButton, this.lastButton, this.position);
+    this.lineRow = el('p', { class: 'trace-line' }, el('span', { class: 'trace-line-label' }, 'Next line: '), this.lineText);
+    this.stepTools = [
+      el('span', { class: 'trace-tool' }, this.nameSelect, b('Jump to the next step where this name changes', 'Next change', () => this.nextChange(), 'trace-next-change')),
+      el('span', { class: 'trace-tool' }, this.findInput, b('Find the object with this id', 'Find id', () => this.find(), 'trace-find')),
+      el('label', { class: 'toggle trace-hide', for: `${id}-hide` }, this.hideToggle, ' Hide small ints and interned strings (and None, True, False)')];
+    const tools = el('div', { class: 'trace-tools' }, ...this.stepTools, b('Close the diagram', 'Close', () => this.close(), 'trace-close'));
+    this.tableBox = el('details', { class: 'trace-table' }, el('summary', {}, 'References as a table (the same as the picture)'),
+      el('div', { class: 'trace-table-scroll' }, el('table', { class: 'data' },
+        el('caption', {}, 'Each row is one reference: a name or a container slot, and the id of the object it points to.'),
+        el('thead', {}, el('tr', {}, ...['In', 'Name or slot', 'Object id', 'Type', 'Value', 'Drawn'].map((h) => el('th', { scope: 'col' }, h)))),
+        this.tableBody)));
     this.node = el('section', { class: 'trace-panel', id, hidden: true, 'aria-label': 'Memory diagram' },
-      el('div', { class: 'trace-toolbar', role: 'group', 'aria-label': 'Step through the program' },
-        this.firstButton, this.backButton, this.slider, this.forwardButton, this.lastButton, this.position),
-      el('p', { class: 'trace-line' }, el('span', { class: 'trace-line-label' }, 'Next line: '), this.lineText),
-      el('div', { class: 'trace-tools' },
-        el('span', { class: 'trace-tool' }, this.nameSelect, b('Jump to the next step where this name changes', 'Next change', () => this.nextChange(), 'trace-next-change')),
-        el('span', { class: 'trace-tool' }, this.findInput, b('Find the object with this id', 'Find id', () => this.find(), 'trace-find')),
-        el('label', { class: 'toggle trace-hide', for: `${id}-hide` }, this.hideToggle, ' Hide small ints and interned strings (and None, True, False)'),
-        b('Close the diagram', 'Close', () => this.close(), 'trace-close')),
-      this.status, this.notices,
-      this.figure, this.summary,
-      el('details', { class: 'trace-table' }, el('summary', {}, 'References as a table (the same as the picture)'),
-        el('div', { class: 'trace-table-scroll' }, el('table', { class: 'data' },
-          el('caption', {}, 'Each row is one reference: a name or a container slot, and the id of the object it points to.'),
-          el('thead', {}, el('tr', {}, ...['In', 'Name or slot', 'Object id', 'Type', 'Value', 'Drawn'].map((h) => el('th', { scope: 'col' }, h)))),
-          this.tableBody))),
-      this.output, this.legend);
+      this.toolbar, this.lineRow, tools, this.status, this.notices,
+      this.figure, this.summary, this.tableBox, this.output, this.legend);
     this.figure.setAttribute('aria-describedby', `${id}-summary`);
     runner.toolbar.insertBefore(this.button, runner.stopButton);
     runner.node.append(this.node);
@@ -153,11 +153,13 @@ class TracePanel {
     this.runner.stopHandler = () => python.stop(this.token);
     this.token = {};
     try {
-      const trace = await python.request('trace', { code }, { token: this.token, timeoutMs: RUN_TIME_LIMIT_MS });
+      // The tracer stops itself at half the page's limit, so that a slow or
+      // sleeping program still sends the steps it has (tracer.py).
+      const trace = await python.request('trace', { code, maxSeconds: RUN_TIME_LIMIT_MS / 2000 }, { token: this.token, timeoutMs: RUN_TIME_LIMIT_MS });
       this.show(trace);
     } catch (err) {
       this.trace = null;
-      this.figure.replaceChildren();
+      this.showSteps(false);
       this.status.textContent = explainError(err);
     } finally {
       this.runner.stopHandler = null;
@@ -184,18 +186,28 @@ class TracePanel {
     this.hideShared = this.hideToggle.checked = hideShared();
     const notices = [];
     if (trace.stopped) notices.push(['trace-limit', trace.stopped.message]);
-    if (trace.error) notices.push(['trace-error', `The program raised ${trace.error.kind}${trace.error.line ? ` on line ${trace.error.line}` : ''}: ${trace.error.message}. The steps up to the error are shown.`]);
+    const shown = trace.steps.length ? ' The steps up to the error are shown.' : ' Nothing ran, so there is nothing to draw.';
+    if (trace.error) notices.push(['trace-error', `The program raised ${trace.error.kind}${trace.error.line ? ` on line ${trace.error.line}` : ''}: ${trace.error.message}.${shown}`]);
     const note = sizeNote(trace.platform);
     if (note) notices.push(['trace-size-note', note]);
     this.notices.replaceChildren(...notices.map(([cls, text]) => el('p', { class: `trace-notice ${cls}`, role: 'note' }, text)));
+    this.showSteps(trace.steps.length > 0);
     if (!trace.steps.length) {
-      this.status.textContent = 'Nothing ran, so there is nothing to draw.';
-      this.figure.replaceChildren();
+      this.status.textContent = trace.error ? 'No steps: the program did not start.' : 'Nothing ran, so there is nothing to draw.';
       return;
     }
     this.slider.max = String(trace.steps.length - 1);
     this.status.textContent = `${trace.steps.length} step${trace.steps.length === 1 ? '' : 's'} recorded with CPython ${trace.version}.`;
     this.go(trace.steps.length - 1, { quiet: true });
+  }
+
+  /** With no steps to show, the controls, picture, words and table of the last trace go. */
+  showSteps(on) {
+    for (const n of [this.toolbar, this.lineRow, ...this.stepTools, this.figure, this.summary, this.tableBox, this.output]) n.hidden = !on;
+    if (on) return;
+    this.figure.replaceChildren();
+    this.tableBody.replaceChildren();
+    markTraceLine(this.runner.view, 0);
   }
 
   go(index, { quiet = false, focusId = null } = {}) {
@@ -224,7 +236,8 @@ class TracePanel {
     this.compact = width > 0 && width < COMPACT_BELOW;
     const svg = drawDiagram(trace, this.index, { hideShared: this.hideShared, previous: this.index - 1, nameColours: this.nameColours, idPrefix: this.id, focusId: this.focusId, width });
     const cut = step.truncated ? el('p', { class: 'trace-notice trace-object-limit', role: 'note' }, LIMIT_NOTE(trace.limits.max_objects)) : null;
-    this.figure.replaceChildren(...[cut, svg].filter(Boolean));
+    const deep = step.frames_hidden ? el('p', { class: 'trace-notice trace-frame-limit', role: 'note' }, FRAMES_NOTE(step.frames_hidden, step.frames.length)) : null;
+    this.figure.replaceChildren(...[cut, deep, svg].filter(Boolean));
     const objects = stepObjects(trace, this.index);
     const names = step.frames.reduce((s, f) => s + f.locals.length, 0);
     // Counted from the picture, so the words and the boxes cannot disagree.
