@@ -141,6 +141,20 @@ test('a deep recursion: 30 frames drawn and a notice of the calls left out', asy
   assert.deepEqual(await pictureRefs(), await tableRefs());
 });
 
+test('Stop during a trace shows the steps so far', async () => {
+  await visualize('a = 1\n');                            // Python loaded: the next one traces at once
+  await setCode(block, 'import time\nn = 0\nwhile True:\n    n += 1\n    time.sleep(0.1)\n');
+  await block.locator('.py-visualize').click();
+  await block.locator('.trace-status').filter({ hasText: 'Tracing' }).waitFor();
+  await page.waitForTimeout(1200);
+  await block.locator('.py-stop').click();
+  await block.locator('.trace-limit').filter({ hasText: 'Stopped. The steps so far are shown.' }).waitFor({ timeout: 10000 });
+  const [, shown, total] = (await position()).match(/Step (\d+) of (\d+)/);
+  assert.equal(shown, total);
+  assert.ok(Number(total) >= 3, `${total} steps`);
+  assert.equal(await block.locator('.trace-figure').isVisible(), true);
+});
+
 test('a syntax error: the error in words, no steps, no controls or picture left from the last trace', async () => {
   await visualize('a = [1]\nb = a\n');
   await setCode(block, 'x = [1\n');

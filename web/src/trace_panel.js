@@ -160,7 +160,11 @@ class TracePanel {
     } catch (err) {
       this.trace = null;
       this.showSteps(false);
-      this.status.textContent = explainError(err);
+      // The tracer stops itself at half this limit between lines; past the
+      // whole limit one line never came back to Python (a long call in C),
+      // and the worker was restarted with the steps it had.
+      const lost = err.kind === 'timeout' ? ' One line ran that long without coming back to Python, so no step could be sent: try it with smaller numbers.' : '';
+      this.status.textContent = explainError(err) + lost;
     } finally {
       this.runner.stopHandler = null;
       this.runner.setRunning(false);
