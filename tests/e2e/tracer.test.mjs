@@ -148,7 +148,7 @@ test('Stop during a trace shows the steps so far', async () => {
   await block.locator('.trace-status').filter({ hasText: 'Tracing' }).waitFor();
   await page.waitForTimeout(1200);
   await block.locator('.py-stop').click();
-  await block.locator('.trace-limit').filter({ hasText: 'Stopped. The steps so far are shown.' }).waitFor({ timeout: 10000 });
+  await block.locator('.trace-limit').filter({ hasText: 'Stopped. The steps so far are shown.' }).waitFor({ timeout: 20000 });
   const [, shown, total] = (await position()).match(/Step (\d+) of (\d+)/);
   assert.equal(shown, total);
   assert.ok(Number(total) >= 3, `${total} steps`);
