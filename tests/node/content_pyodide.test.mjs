@@ -92,10 +92,10 @@ test('facts that hold pass in python3 and Pyodide', { timeout: 300000 }, async (
   assert.deepEqual(failures, []);
   assert.equal(counts.slot, 2, 'the both-slot and the pyodide: slot run in Pyodide, the desktop: one does not');
   assert.equal(counts.check, 1);
-  assert.equal(counts.block, 2, 'the fragment does not run');
+  assert.equal(counts.block, 3, 'the fragment does not run');
 });
 
-test('a wrong value, a false check:, a crashing block and a wrong curve class each fail', { timeout: 300000 }, async () => {
+test('a wrong value, a false check:, a crashing block, a comment that states a wrong value and a wrong curve class each fail', { timeout: 300000 }, async () => {
   const dir = factsFixture(true);
   const p = desktop(dir);
   assert.equal(p.status, 1, p.stdout);
@@ -104,10 +104,12 @@ test('a wrong value, a false check:, a crashing block and a wrong curve class ea
   assert.ok(fails.some((l) => /quiz\.md:\d+: python3: question q1: check: 4 in/.test(l)), fails.join('\n'));
   assert.ok(fails.some((l) => /README\.md:\d+: python3: lesson code block runs alone/.test(l)), fails.join('\n'));
   assert.ok(fails.some((l) => /quiz\.md:\d+: curve question q5: class O\(n\)/.test(l)), fails.join('\n'));
-  assert.equal(fails.length, 4, fails.join('\n'));
+  const stated = /line 5: `print\(xs is ys\)` prints 'True', its comment says 'False'/;
+  assert.ok(p.stdout.includes('its comment says') && stated.test(p.stdout), p.stdout);
+  assert.equal(fails.length, 5, fails.join('\n'));
   const { failures } = await runCourseInPyodide(dir);
-  assert.equal(failures.length, 3, failures.join('\n'));
-  for (const re of [/\{\{value 3 \| 1 \+ 1\}\}/, /check: 4 in/, /lesson code block runs alone[^]*ZeroDivisionError/]) {
+  assert.equal(failures.length, 4, failures.join('\n'));
+  for (const re of [/\{\{value 3 \| 1 \+ 1\}\}/, /check: 4 in/, /lesson code block runs alone[^]*ZeroDivisionError/, stated]) {
     assert.ok(failures.some((f) => re.test(f)), `${re} in:\n${failures.join('\n')}`);
   }
 });
