@@ -39,6 +39,9 @@
 **      the reason says so. No steps at all (steps NULL) -> the series alone
 **      decides, with fit_judge's reason: it has no subject, because the same
 **      call judges a memory series for a space target, which has no steps.
+**   2b. a series alone (memory) that fails O(n) only as O(n log n) ->
+**      inconclusive: a hash table's resize steps (2-4x) are larger than a
+**      log factor over two decades (1.6x).
 **   3. time fails the target confidently and materially (a best class above it at >= 90%,
 **      not tentative; but not a single log factor above it while the lines
 **      grow exactly as the target, which caches do: that is rule 5; or the
@@ -334,6 +337,25 @@ static void time_alone(const judge_result *t, const fit_result *steps, judge_res
              t->reason, steps->distinct_n, steps->distinct_n == 1 ? "" : "s");
 }
 
+/* Rule 2b: a series judged alone (memory: no steps) fails O(n) only one
+** log factor up, as O(n log n), with the classes further up holding little.
+** Over the two decades a Check measures, n log n grows 1.6x more than n;
+** a set or dict resizes its table 2-4x at a time, so an O(n) table that
+** resized reads as O(n log n) (the reference count_pairs failed its O(n)
+** space target so, once in 20 Checks). The data cannot tell them apart. */
+static int log_factor_alone(const fit_result *series, int target) {
+    return target == FIT_N && series->best == FIT_NLOGN
+        && mass_far_above(series, target) < JUDGE_LEAN;
+}
+
+static void not_a_log_factor(judge_result *out) {
+    char reason[sizeof out->reason];
+    memcpy(reason, out->reason, sizeof reason);
+    set(out, JUDGE_INCONCLUSIVE, JUDGE_BY_NONE, 0);
+    say(out, "%s, but one log factor is less than a hash table's resize step at these sizes, "
+        "so it is no fail", reason);
+}
+
 /* Rule 4: both pass; by time alone when the lines grow more slowly. */
 static void pass_both(const fit_result *time, const fit_result *steps, int target, judge_result *out) {
     if (is_class(time->best) && is_class(steps->best) && steps->best < time->best) {
@@ -422,6 +444,8 @@ int judge_growth(int target, const fit_result *time, const fit_result *steps, ju
         fail_by_steps(steps, t.verdict == JUDGE_PASS, target, &j);
     } else if (!have_steps) {
         time_alone(&t, steps, &j);
+        if (steps == NULL && j.verdict == JUDGE_FAIL && ALWAYS(time != NULL) && log_factor_alone(time, target))
+            not_a_log_factor(&j);
     } else if (time != NULL && time_surely_above(time, steps, target)) {
         set(&j, JUDGE_FAIL, JUDGE_BY_TIME, s.verdict == JUDGE_PASS);
         fail_by_time(time, steps, &t, &s, target, &j);

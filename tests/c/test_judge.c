@@ -372,6 +372,21 @@ static void test_memory_staircase(void) {
     CHECK(judge_growth(FIT_N, &r, NULL, &j) == 0 && j.verdict == JUDGE_INCONCLUSIVE);
 }
 
+/* Memory judged alone that reads one log factor above O(n) is no fail: the
+** reference count_pairs' set read "O(n log n)" confidently once in 20
+** Checks. Two classes up still fails, and so does O(n log n) against O(1). */
+static void test_memory_log_factor(void) {
+    fit_result r = fit_of(FIT_NLOGN, FIT_N, 0.95, 0.04);
+    judge_result j;
+    r.points = r.distinct_n;
+    CHECK(judge_growth(FIT_N, &r, NULL, &j) == 0);
+    CHECK_MSG(j.verdict == JUDGE_INCONCLUSIVE && has(j.reason, "resize step"), "%s", j.reason);
+    CHECK(judge_growth(FIT_O1, &r, NULL, &j) == 0 && j.verdict == JUDGE_FAIL);
+    r = fit_of(FIT_N2, FIT_NLOGN, 0.95, 0.04);
+    r.points = r.distinct_n;
+    CHECK(judge_growth(FIT_N, &r, NULL, &j) == 0 && j.verdict == JUDGE_FAIL);
+}
+
 static void test_steps_missing(void) {
     fit_result time = fit_of(FIT_N, FIT_NLOGN, 0.95, 0.03), steps = exact(FIT_N);
     judge_result j;
@@ -627,6 +642,7 @@ int main(void) {
     test_far_above_fails();
     test_drift_is_no_fail();
     test_narrow_lean();
+    test_memory_log_factor();
     test_c_level_loop();
     test_disagreement();
     test_memory_staircase();
