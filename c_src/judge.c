@@ -382,6 +382,7 @@ static void too_narrow(const fit_result *time, const judge_result *t, judge_resu
     set(out, JUDGE_INCONCLUSIVE, JUDGE_BY_NONE, 0);
     say(out, "%s, but only from n = %.15g to %.15g (%.1fx): too short a range to rule out "
         "faster growth inside C code", t->reason, time->n_min, time->n_max, time->n_max / time->n_min);
+    out->sizes_needed = time->distinct_n + 1;   /* the next size up widens the range */
 }
 
 /* Time's two contenders are the target and the class just above it (a
@@ -458,7 +459,8 @@ int judge_growth(int target, const fit_result *time, const fit_result *steps, ju
     } else {
         undecided(time, steps, &t, &s, target, &j);
     }
-    /* The host measures more sizes (past a round's budget) when told so. */
+    /* The host measures more sizes (past a round's budget) when told so:
+    ** up to 3, or one more when the range was too short. */
     if (j.verdict == JUDGE_INCONCLUSIVE && time != NULL && time->distinct_n < JUDGE_MIN_SIZES)
         j.sizes_needed = JUDGE_MIN_SIZES;
     *out = j;

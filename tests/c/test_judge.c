@@ -273,6 +273,7 @@ static void test_narrow_lean(void) {
     time.n_max = 1799;
     CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0);
     CHECK_MSG(j.verdict == JUDGE_INCONCLUSIVE && has(j.reason, "from n = 320 to 1799 (5.6x)"), "%s", j.reason);
+    CHECK_MSG(j.sizes_needed == time.distinct_n + 1, "sizes_needed %d", j.sizes_needed);
     time.n_max = 2560;
     CHECK(judge_growth(FIT_N, &time, &steps, &j) == 0 && j.verdict == JUDGE_PASS);
     time = fit_of(FIT_N, FIT_NLOGN, 0.95, 0.03);

@@ -146,6 +146,16 @@ test('inconclusive measures again before anything is shown, then the judge decid
   assert.equal(out.state, 'pass');
 });
 
+test('a judge that asks for more sizes (too short a range) gets them in the next round', async () => {
+  const requests = [];
+  const answer = (req) => { requests.push(req); return roundAnswer(); };
+  const narrow = judged('inconclusive', { reason: 'only from n = 1000 to 4000 (4.0x)', sizes_needed: 4 });
+  const t = transports({ rounds: [answer, answer], judge: [narrow, judged('pass')] });
+  const out = await runCheck(EX, 'code', t);
+  assert.deepEqual(requests.map((r) => r.min_sizes), [undefined, 4]);
+  assert.equal(out.state, 'pass');
+});
+
 test('inconclusive stays inconclusive when no more is possible', async () => {
   const t = transports({ rounds: [roundAnswer({ more_possible: false })], judge: [judged('inconclusive')] });
   const out = await runCheck(EX, 'code', t);

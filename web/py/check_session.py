@@ -871,4 +871,6 @@ def round_(request, hooks=None):
     """Measure the learner once more (round request["round"]). JSON text."""
     if _check is None:
         raise RuntimeError("check_round before check_start")
+    if request.get("min_sizes"):   # the judge asked for more sizes (too few, or too short a range)
+        _check.min_sizes = max(_check.min_sizes, int(request["min_sizes"]))
     return _check.round(request.get("round", 0), request.get("budget_s"))

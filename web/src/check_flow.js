@@ -177,6 +177,7 @@ function verdictEntry(metric, target, j) {
   const v = {
     metric, target, verdict: j?.verdict || 'inconclusive', reason: j?.reason || '',
     decided_by: j?.decided_by || 'none', disagree: Boolean(j?.disagree),
+    sizes_needed: Number.isInteger(j?.sizes_needed) ? j.sizes_needed : 0,
     fit: j?.time || null, steps: j?.steps || null, too_slow: j?.too_slow || null,
   };
   v.cls = namedClass(v);
@@ -287,11 +288,12 @@ export async function runCheck(ex, code, transports, options = {}) {
   const roundsStarted = clock();
   const budgetS = options.budgetS ?? DEFAULT_BUDGET_S;   // plan.budget_s is one round's
   let result = null;
+  let moreSizes = 0;
   for (;;) {
     out.rounds = round + 1;
     update();
     try {
-      result = await transports.round({ round }, hooks);
+      result = await transports.round(moreSizes ? { round, min_sizes: moreSizes } : { round }, hooks);
     } catch (err) {
       if (err?.kind === 'watchdog' || err?.kind === 'timeout') {
         out.cutShort = true;
@@ -334,6 +336,9 @@ export async function runCheck(ex, code, transports, options = {}) {
     const undecided = out.verdicts.some((v) => v.verdict === 'inconclusive');
     const failing = out.verdicts.some((v) => v.verdict === 'fail');
     if (failing || !undecided) break;
+    // The judge asks for more sizes when it had too few, or too short a range:
+    // the next round measures one more past its budget.
+    moreSizes = Math.max(moreSizes, ...out.verdicts.map((v) => v.sizes_needed || 0));
     if (!result.more_possible || round + 1 >= maxRounds || (clock() - roundsStarted) / 1000 >= budgetS) break;
     round += 1;
   }
