@@ -7,6 +7,7 @@
 // the modules Python imports at start (cached in build/pyodide/). Last,
 // sw.js: the service worker with the build's file list (service_worker.mjs).
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { buildStdlib } from './pyodide_stdlib.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const cli = path.join(root, 'build/native/coursecore');
+const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'];
 
 function copy(from, to) {
   fs.mkdirSync(path.dirname(to), { recursive: true });
@@ -97,13 +99,28 @@ function copyPython() {
   fs.writeFileSync(path.join(dist, 'py/manifest.json'), JSON.stringify({ files }));
 }
 
-async function bundle() {
+// PYTHON_RUNTIME in python_worker.js: what its memory snapshot of a started
+// Python depends on (Pyodide's files, the stdlib zip, web/py/, the worker itself).
+function pythonRuntimeKey(stdlib) {
+  const pyodide = path.join(root, 'node_modules/pyodide');
+  const py = path.join(root, 'web/py');
+  const pyFiles = fs.readdirSync(py).filter((f) => f.endsWith('.py')).sort().map((f) => path.join(py, f));
+  const hash = crypto.createHash('sha256');
+  for (const file of [...PYODIDE_FILES.map((f) => path.join(pyodide, f)), stdlib, ...pyFiles, path.join(root, 'web/src/python_worker.js')]) {
+    hash.update(path.basename(file));
+    hash.update(fs.readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function bundle(stdlib) {
   const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
   await esbuild.build({ ...common, entryPoints: { app: path.join(root, 'web/src/main.js') }, splitting: true, outdir: dist, chunkNames: 'chunks/[name]-[hash]' });
   await esbuild.build({ ...common, entryPoints: { core_worker: path.join(root, 'web/src/core_worker.js') }, outdir: dist, external: ['./core/coursecore.mjs'] });
   const pyWorker = path.join(root, 'web/src/python_worker.js');
   if (fs.existsSync(pyWorker)) {
-    await esbuild.build({ ...common, entryPoints: { python_worker: pyWorker }, outdir: dist, external: ['./pyodide/pyodide.mjs', 'node:*', 'ws'] });
+    await esbuild.build({ ...common, entryPoints: { python_worker: pyWorker }, outdir: dist, external: ['./pyodide/pyodide.mjs', 'node:*', 'ws'],
+      define: { PYTHON_RUNTIME: JSON.stringify(pythonRuntimeKey(stdlib)) } });
   }
 }
 
@@ -121,7 +138,7 @@ function copyStatic(stdlib) {
   for (const file of ['coursecore.mjs', 'coursecore.wasm']) copy(path.join(root, 'build/wasm', file), path.join(dist, 'core', file));
   copyPython();
   const pyodide = path.join(root, 'node_modules/pyodide');
-  for (const file of ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json']) {
+  for (const file of PYODIDE_FILES) {
     copy(path.join(pyodide, file), path.join(dist, 'pyodide', file));
   }
   copy(stdlib, path.join(dist, 'pyodide/python_stdlib.zip'));
@@ -133,8 +150,9 @@ try {
   const demos = buildDemos();
   buildContent(demos, buildClasses());
   buildOverview(demos);
-  await bundle();
-  copyStatic(await buildStdlib());
+  const stdlib = await buildStdlib();
+  await bundle(stdlib);
+  copyStatic(stdlib);
   const sw = writeServiceWorker(dist);
   console.log(`build_site: ${demos.length} demos -> ${path.relative(process.cwd(), dist) || dist}/ (build ${sw.version}, ${sw.files} files offline)`);
 } catch (e) {

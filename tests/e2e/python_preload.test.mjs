@@ -1,10 +1,11 @@
 // Python starts in the background on a page with an editor (issue 13): the
 // worker and Pyodide are fetched with no Run pressed, and the first Run finds
 // Python loading or ready. Not on the home page, and not when the connection
-// asks to save data.
+// asks to save data. A later visit starts Python from the memory snapshot
+// the first one made (python_worker.js), sooner, with random numbers of its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openPage } from './harness.mjs';
+import { startSite, openPage, setCode } from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -75,5 +76,40 @@ test('the first Run finds Python ready when the page was idle; the offline copy 
   assert.ok(seen.copied != null, 'the offline copy was seen');
   assert.ok(seen.copied >= ready, `the offline copy began ${Math.round(ready - seen.copied)} ms before Python was ready`);
   assert.deepEqual(page.consoleErrors, []);
+  await context.close();
+});
+
+/** Run code in the page's first example; its output. */
+async function runExample(page, code) {
+  const example = page.locator('.py-example').first();
+  await setCode(example, code);
+  await example.locator('.py-run').click();
+  await example.locator('.py-status', { hasText: /^Done/ }).waitFor({ timeout: 60000 });
+  return (await example.locator('.py-output').textContent()).trim();
+}
+
+test('a second visit starts Python from the first one\'s snapshot, sooner, and random is not replayed', async () => {
+  const context = await site.browser.newContext();
+  const code = 'import random\nprint(random.random())';
+  const visits = [];
+  for (let i = 0; i < 3; i += 1) {
+    const page = await openPage(site, '#/01_memory_basics', { context });
+    const output = await runExample(page, code);
+    const marks = await page.evaluate(() => window.__course.pythonTiming());
+    if (i === 0) {
+      // The snapshot is written once the first worker is ready.
+      await page.waitForFunction(async () => (await (await caches.open('memperf-python-snapshot')).keys()).length === 1,
+        null, { timeout: 30000, polling: 250 });
+    }
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+    visits.push({ output, snapshot: marks.snapshot, start: marks.imports - marks.script });
+  }
+  assert.deepEqual(visits.map((v) => v.snapshot), ['made', 'loaded', 'loaded']);
+  for (const v of visits) assert.match(v.output, /^0\.\d+$/, 'the Run printed');
+  assert.notEqual(visits[1].output, visits[2].output, 'two workers from one snapshot drew different random numbers');
+  const restored = Math.max(visits[1].start, visits[2].start);
+  assert.ok(restored < 0.8 * visits[0].start,
+    `from the snapshot Python was ready in ${Math.round(restored)} ms, the long way in ${Math.round(visits[0].start)} ms`);
   await context.close();
 });

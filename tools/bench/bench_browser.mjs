@@ -23,6 +23,8 @@
 //    background): the worker was created, its script ran, the wasm was
 //    compiled and instantiated, Python's main ran, loadPyodide resolved
 //    (Pyodide's bootstrap), worker_host imported (ready), the first code ran.
+//    A warm load normally starts Python from the memory snapshot the cold one
+//    saved (python_worker.js): no Py_Initialize or bootstrap imports then.
 // 2. Check -> verdict for one exercise (default 03_time_complexity
 //    count_pairs), on the warm page with Python loaded: the reference
 //    solution (O(n)) and the topic JSON's `naive` version (O(n^2)), from the
@@ -144,7 +146,7 @@ function phases(m, click) {
   return {
     created: at(0), script: at(m.script), wasmStart: at(m.wasmStart), wasmFetched: at(wasmFile?.end),
     wasm: at(m.wasm), main: at(m.main), pyodide: at(m.pyodide), imports: at(m.imports), runStart: at(m.runStart), firstRun: at(m.firstRun),
-    wasmCached: wasmFile ? wasmFile.transferSize === 0 : null,
+    wasmCached: wasmFile ? wasmFile.transferSize === 0 : null, snapshot: m.snapshot || null,
   };
 }
 
@@ -209,6 +211,9 @@ try {
   console.log('   for unchanged files. The page sees those as 200s from its cache, so "network" counts bytes received, not sent.\n');
   const mark = (list, key) => stat(list.map((t) => t.marks?.[key] ?? null));
   const span = (list, from, to) => stat(list.map((t) => (t.marks?.[to] != null && t.marks?.[from] != null ? t.marks[to] - t.marks[from] : null)));
+  const snapshots = (k) => `${rows[k].filter((t) => t.marks?.snapshot === 'loaded').length}/${rows[k].length}`;
+  console.log(`   started from the memory snapshot of an earlier start (python_worker.js): cold ${snapshots('cold')}, warm ${snapshots('warm')}`);
+  console.log('   (from one, "main" is the wasm set up without Py_Initialize and "bootstrap" the copy into memory)');
   console.log('   where it went: the Run worker\'s marks in ms from the click (negative: before it, a background start)');
   table(['', 'worker', 'script', 'wasm', 'pyodide', 'imports', 'run start', 'run end'], ['cold', 'warm'].map((k) => [k,
     mark(rows[k], 'created'), mark(rows[k], 'script'), mark(rows[k], 'wasm'), mark(rows[k], 'pyodide'), mark(rows[k], 'imports'),

@@ -22,6 +22,21 @@
 //   watchdog(s)    asks the page to arm (s > 0) or disarm (0) a timer; when
 //                  it fires the page writes SIGINT into the interrupt buffer
 //                  (a KeyboardInterrupt in Python) or terminates this worker.
+//
+// Memory snapshot: Python's start (Py_Initialize, Pyodide's bootstrap and
+// its ~190 imports, then worker_host and tracer) is most of the time to
+// ready, and it ends in the same state every time. So the first worker that
+// starts the long way copies its wasm memory once worker_host and tracer are
+// imported, before any learner code runs (31 MB, ~50 ms), into Cache Storage
+// ('memperf-python-snapshot'; the service worker drops it with every other
+// cache on an update), and later workers start from that copy (Pyodide's
+// _loadSnapshot), then write web/py/ again (the file system is not in wasm
+// memory) and reseed random. The key is PYTHON_RUNTIME, a hash of Pyodide's
+// files, the stdlib zip, web/py/ and this file, set by tools/build_site.mjs:
+// a snapshot is only used by the runtime that made it. One that fails to
+// load is deleted and Python starts the long way. What a snapshot cannot
+// renew: the string hash secret (Py_Initialize's) is the same in every
+// worker started from one snapshot, so set order of strings repeats.
 import { loadPyodide } from './pyodide/pyodide.mjs';
 import { serve, requestError } from './worker_serve.js';
 
@@ -44,6 +59,9 @@ const OUTPUT_CAP = 1 << 20;        // forward at most ~1 MB of output per reques
 //   files      web/py/*.py fetched and written
 //   imports    worker_host (and what it imports at once) imported: ready
 //   firstRun   the first 'run' request's code finished (runStart: it started)
+//   snapshot   'loaded' (this worker started from a snapshot: snapshotRead, its
+//              bytes were read) or 'made' (snapshotMade; snapshotSaved, in the cache,
+//              after the first request that follows the load)
 // and, from the resource timing of this worker, each big file's fetch
 // (fetchStart..responseEnd, transferSize 0 when it came from a cache).
 const timing = { origin: performance.timeOrigin, script: now() };
@@ -70,6 +88,96 @@ function timingReport() {
   return { ...timing, files: fileTimes };
 }
 
+/* global PYTHON_RUNTIME */
+const RUNTIME = typeof PYTHON_RUNTIME === 'string' ? PYTHON_RUNTIME : null;   // esbuild's define; none unbundled
+const SNAPSHOT_CACHE = 'memperf-python-snapshot';
+const snapshotKey = RUNTIME && new URL(`pyodide/snapshot-${RUNTIME}`, self.location.href).href;
+
+async function snapshotCache() {
+  if (!snapshotKey || !self.caches) return null;   // no Cache Storage outside a secure context
+  try {
+    return await caches.open(SNAPSHOT_CACHE);
+  } catch {
+    return null;
+  }
+}
+
+/** This runtime's snapshot, or null. */
+async function readSnapshot() {
+  const cache = await snapshotCache();
+  if (!cache) return null;
+  try {
+    const response = await cache.match(snapshotKey);
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps this snapshot as the only one (older runtimes' are deleted). */
+async function saveSnapshot(bytes) {
+  const cache = await snapshotCache();
+  if (!cache) return;
+  try {
+    await cache.put(snapshotKey, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+    for (const request of await cache.keys()) if (request.url !== snapshotKey) await cache.delete(request);
+  } catch { /* quota or a closed context: the next worker starts the long way */ }
+}
+
+async function deleteSnapshot() {
+  try {
+    await (await snapshotCache())?.delete(snapshotKey);
+  } catch { /* nothing to do */ }
+}
+
+/** loadPyodide from the snapshot if there is one ({py, restored: true}), else the long way. */
+async function startPython(options) {
+  const snapshot = await readSnapshot();
+  if (snapshot) {
+    timing.snapshotRead = now();
+    try {
+      return { py: await loadPyodide({ ...options, _loadSnapshot: snapshot }), restored: true };
+    } catch (err) {
+      console.warn(`Python could not start from its snapshot (${err && err.message ? err.message : err}); starting afresh.`);
+      await deleteSnapshot();
+    }
+  }
+  return { py: await loadPyodide({ ...options, _makeSnapshot: Boolean(snapshotKey) }), restored: false };
+}
+
+/** The snapshot of this started Python, kept once this worker is ready. */
+function makeSnapshot(py) {
+  let bytes;
+  try {
+    bytes = py.makeMemorySnapshot();
+  } catch (err) {
+    console.warn(`No snapshot of Python's start: ${err && err.message ? err.message : err}`);
+    return;
+  }
+  timing.snapshot = 'made';
+  timing.snapshotMade = now();
+  unsaved = bytes;
+  setTimeout(saveUnsaved, SAVE_IDLE_MS);
+}
+
+// Handing 31 MB to Cache Storage keeps this thread busy for a while: not
+// between ready and the first Run, but after the first request that follows
+// the load (or SAVE_IDLE_MS after ready, if none comes).
+const SAVE_IDLE_MS = 2000;
+let unsaved = null;
+
+function saveUnsaved() {
+  const bytes = unsaved;
+  unsaved = null;
+  if (bytes) saveSnapshot(bytes).then(() => { timing.snapshotSaved = now(); });
+}
+
+async function fetchPythonFiles() {
+  const base = new URL('py/', self.location.href);
+  const names = JSON.parse(await fetchText(new URL('manifest.json', base))).files || [];
+  return Promise.all(names.map(async (name) => [name, await fetchText(new URL(name, base))]));
+}
+
 let pyodidePromise = null;
 let interruptBuffer = null;
 let dead = null;                   // set once Pyodide has failed fatally
@@ -94,9 +202,8 @@ async function pyodide() {
   if (!pyodidePromise) {
     pyodidePromise = (async () => {
       timing.load ??= now();
-      const base = new URL('py/', self.location.href);
-      const [py, files] = await Promise.all([
-        loadPyodide({
+      const [{ py, restored }, files] = await Promise.all([
+        startPython({
           indexURL: new URL('pyodide/', self.location.href).href,
           fsInit: () => { timing.fsInit = now(); },
           // Pyodide's own factory (what loadPyodide imports without this), timed.
@@ -106,24 +213,29 @@ async function pyodide() {
             timing.main = now();
             return module;
           },
-        }).then((loaded) => {
+        }).then((started) => {
           timing.pyodide = now();
-          return loaded;
+          return started;
         }),
-        fetchText(new URL('manifest.json', base)).then(async (text) => {
-          const names = JSON.parse(text).files || [];
-          return Promise.all(names.map(async (name) => [name, await fetchText(new URL(name, base))]));
-        }),
+        fetchPythonFiles(),
       ]);
+      // The files live in Emscripten's file system, outside wasm memory:
+      // written on every start (tracebacks and later imports read them).
       py.FS.mkdirTree(HOME);
       for (const [name, text] of files) py.FS.writeFile(`${HOME}/${name}`, text);
       timing.files = now();
-      const sys = py.pyimport('sys');
-      try {
-        sys.path.insert(0, HOME);
-        sys.dont_write_bytecode = true;
-      } finally {
-        sys.destroy();
+      if (restored) {
+        // The snapshot's random module would give every worker the same numbers.
+        py.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+        timing.snapshot = 'loaded';
+      } else {
+        const sys = py.pyimport('sys');
+        try {
+          sys.path.insert(0, HOME);
+          sys.dont_write_bytecode = true;
+        } finally {
+          sys.destroy();
+        }
       }
       // Kept for the worker's life: the functions as they were at import,
       // whatever learner code later assigns to worker_host's names.
@@ -133,11 +245,18 @@ async function pyodide() {
         if (typeof fn !== 'function') throw new Error(`worker_host.py has no ${name}()`);
         host[name] = fn.copy();
       }
+      if (!restored && snapshotKey) {
+        host.platform_json();   // what every worker imports at load (tracer), in the snapshot too
+        makeSnapshot(py);
+      }
       if (interruptBuffer) py.setInterruptBuffer(interruptBuffer);
       timing.imports = now();
       return py;
     })();
-    pyodidePromise.catch(() => { pyodidePromise = null; });
+    pyodidePromise.catch(() => {
+      pyodidePromise = null;
+      if (timing.snapshotRead !== undefined) deleteSnapshot();   // a snapshot that started a broken Python
+    });
   }
   return pyodidePromise;
 }
@@ -281,6 +400,7 @@ serve(Object.fromEntries(Object.entries(handlers).map(([type, handler]) => [type
     return handler(py, message, ctx);
   } finally {
     current = null;
+    if (type !== 'load') setTimeout(saveUnsaved, 0);
   }
 }])), {
   onInit: ({ interrupt }) => {
