@@ -98,7 +98,7 @@ test('a second visit starts Python from the first one\'s snapshot, sooner, and r
     const marks = await page.evaluate(() => window.__course.pythonTiming());
     if (i === 0) {
       // The snapshot is written once the first worker is ready.
-      await page.waitForFunction(async () => (await (await caches.open('memperf-python-snapshot')).keys()).length === 1,
+      await page.waitForFunction(async () => (await (await caches.open('python-snapshot')).keys()).length === 1,
         null, { timeout: 30000, polling: 250 });
     }
     assert.deepEqual(page.consoleErrors, []);

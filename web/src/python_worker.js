@@ -28,12 +28,13 @@
 // ready, and it ends in the same state every time. So the first worker that
 // starts the long way copies its wasm memory once worker_host and tracer are
 // imported, before any learner code runs (31 MB, ~50 ms), into Cache Storage
-// ('memperf-python-snapshot'; the service worker drops it with every other
-// cache on an update), and later workers start from that copy (Pyodide's
-// _loadSnapshot), then write web/py/ again (the file system is not in wasm
-// memory) and reseed random. The key is PYTHON_RUNTIME, a hash of Pyodide's
-// files, the stdlib zip, web/py/ and this file, set by tools/build_site.mjs:
-// a snapshot is only used by the runtime that made it. One that fails to
+// ('python-snapshot': this file's alone, not named like the service worker's
+// caches, which it deletes on an update; a content update keeps it). Later
+// workers start from that copy (Pyodide's _loadSnapshot), then write web/py/
+// again (the file system is not in wasm memory) and reseed random. The key
+// is PYTHON_RUNTIME, a hash of Pyodide's files, the stdlib zip, web/py/ and
+// this file, set by tools/build_site.mjs: a snapshot is only used by the
+// runtime that made it, and saving one deletes the others. One that fails to
 // load is deleted and Python starts the long way. What a snapshot cannot
 // renew: the string hash secret (Py_Initialize's) is the same in every
 // worker started from one snapshot, so set order of strings repeats.
@@ -90,7 +91,7 @@ function timingReport() {
 
 /* global PYTHON_RUNTIME */
 const RUNTIME = typeof PYTHON_RUNTIME === 'string' ? PYTHON_RUNTIME : null;   // esbuild's define; none unbundled
-const SNAPSHOT_CACHE = 'memperf-python-snapshot';
+const SNAPSHOT_CACHE = 'python-snapshot';
 const snapshotKey = RUNTIME && new URL(`pyodide/snapshot-${RUNTIME}`, self.location.href).href;
 
 async function snapshotCache() {
