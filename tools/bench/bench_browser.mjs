@@ -48,7 +48,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback; };
 const REPS = Math.max(1, Number(option('--reps', '10')));
-const LOADS = Math.max(1, Number(option('--loads', '3')));
+const LOADS = Math.max(1, Number(option('--loads', '5')));
 const TOPIC = option('--topic', '03_time_complexity');
 const EXERCISE = option('--exercise', 'count_pairs');
 const LOAD_TIMEOUT = 120000;
