@@ -177,8 +177,14 @@ test('order-by-growth can be solved with the keyboard alone, with moves announce
 test('progress exported from one browser and imported into a fresh one is restored; a bad file changes nothing', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'memperf-'));
   const page = await openPage(site, `#/${TOPIC}`);
-  // Scrolling to the end of the lesson marks it read.
-  await page.locator('.lesson-end').scrollIntoViewIfNeeded();
+  // Scrolling to the end of the lesson marks it read. Demos and editors that
+  // mount above the end while the page settles can push it back out of view
+  // (a clean run timed out so), and a learner then scrolls on: so does this.
+  await page.waitForFunction(() => {
+    const end = document.querySelector('.lesson-end');
+    end?.scrollIntoView({ block: 'center' });
+    return end?.classList.contains('is-read');
+  }, null, { polling: 500, timeout: 30000 });
   await page.locator('.lesson-end.is-read', { hasText: 'You have read this lesson' }).waitFor();
   const { exercises } = await topicJson(page);
   await page.evaluate(([topic, exercise]) => {
