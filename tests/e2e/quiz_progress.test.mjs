@@ -25,6 +25,16 @@ function plain(html) {
     .replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 }
 
+/** Scrolls to the lesson's end until the page marks it read, as a learner
+ * scrolls on when content mounting above pushes the end out of view. */
+async function scrollUntilRead(page) {
+  await page.waitForFunction(() => {
+    const end = document.querySelector('.lesson-end');
+    end?.scrollIntoView({ block: 'center' });
+    return end?.classList.contains('is-read');
+  }, null, { polling: 500, timeout: 30000 });
+}
+
 /** Sorts an order question into the file's order using only the keyboard. */
 async function solveOrderByKeyboard(page, form) {
   const count = await form.locator('.order-item').count();
@@ -180,11 +190,7 @@ test('progress exported from one browser and imported into a fresh one is restor
   // Scrolling to the end of the lesson marks it read. Demos and editors that
   // mount above the end while the page settles can push it back out of view
   // (a clean run timed out so), and a learner then scrolls on: so does this.
-  await page.waitForFunction(() => {
-    const end = document.querySelector('.lesson-end');
-    end?.scrollIntoView({ block: 'center' });
-    return end?.classList.contains('is-read');
-  }, null, { polling: 500, timeout: 30000 });
+  await scrollUntilRead(page);
   await page.locator('.lesson-end.is-read', { hasText: 'You have read this lesson' }).waitFor();
   const { exercises } = await topicJson(page);
   await page.evaluate(([topic, exercise]) => {
@@ -244,11 +250,7 @@ test('a learner who scrolls to the end of the lesson while the exercises still l
   await page.waitForTimeout(300);   // renderTopic ends after the last section joins
   assert.ok(await page.evaluate(() => window.scrollY) > 500, 'the page did not jump back to the top');
   // Editors that mount above the end may push it down a little; a learner scrolls on.
-  await page.waitForFunction(() => {
-    const end = document.querySelector('.lesson-end');
-    end?.scrollIntoView({ block: 'center' });
-    return end?.classList.contains('is-read');
-  }, null, { polling: 500, timeout: 30000 });
+  await scrollUntilRead(page);
   await page.locator('.lesson-end.is-read', { hasText: 'You have read this lesson' }).waitFor();
   assert.deepEqual(page.consoleErrors, []);
   await context.close();
